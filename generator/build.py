@@ -1,0 +1,107 @@
+"""The orchestrator: read every input, compute everything, then write.
+
+``collect`` is the only stage that reads; ``render_outputs`` is pure; ``generate`` writes.
+``build_site`` hands the result to MkDocs.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+
+from .catalog import render_catalog
+from .config import Config
+from .dates import infer_listing_years
+from .exceptions import BuildError, StrictError
+from .files import WriteStats, read_listings, write_outputs
+from .merge import merge_listings
+from .model import Diagnostic, Level, Listing, Paper, YearEvidence
+from .reader import decode_listing, read_listing
+from .slugs import assign_slugs
+
+CATALOG_PATH = "papers.json"
+
+
+@dataclass
+class Collection:
+    """Everything read and computed from the inputs, before anything is written."""
+
+    listings: list[Listing]
+    years: dict[str, YearEvidence]
+    papers: list[Paper]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.level is Level.WARNING]
+
+    @property
+    def entry_count(self) -> int:
+        return sum(len(listing.entries) for listing in self.listings)
+
+
+def collect(config: Config) -> Collection:
+    """Read the listings and compute the merged, dated, slugged papers."""
+    sources, ignored = read_listings(config.seeds_dir, config.root)
+    diagnostics = [Diagnostic(Level.NOTICE, path, None, "not a .txt listing; ignored")
+                   for path in ignored]
+    listings, skipped = [], []
+    for source in sources:
+        text, problem = decode_listing(source.data, source.display)
+        if problem:
+            diagnostics.append(problem)
+            skipped.append(source.display)
+            continue
+        listing, found = read_listing(text, source.name, source.display)
+        listings.append(listing)
+        diagnostics.extend(found)
+    diagnostics.extend(_check_configured_years(config, listings))
+    years, found = infer_listing_years(listings, config.listing_years)
+    diagnostics.extend(found)
+    papers, found = merge_listings(listings, years)
+    diagnostics.extend(found)
+    assign_slugs(papers)
+    papers.sort(key=lambda paper: paper.slug)
+    return Collection(listings, years, papers, _ordered(diagnostics), skipped)
+
+
+def render_outputs(collection: Collection) -> dict[str, str]:
+    """Every generated file, as a mapping of path (relative to docs) to text."""
+    return {CATALOG_PATH: render_catalog(collection.papers, collection.listings,
+                                         collection.years)}
+
+
+def generate(config: Config, strict: bool = False) -> tuple[Collection, WriteStats]:
+    """Collect, stop on warnings if strict, then write only what changed."""
+    collection = collect(config)
+    if strict and collection.warnings:
+        raise StrictError(collection.warnings)
+    stats = write_outputs(config.docs_dir, render_outputs(collection))
+    return collection, stats
+
+
+def build_site(config: Config, strict: bool = False) -> tuple[Collection, WriteStats]:
+    """Generate, then ``mkdocs build --strict`` the site."""
+    collection, stats = generate(config, strict)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+               "--config-file", str(config.mkdocs_config)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    result = subprocess.run(command, cwd=config.root, env=env, check=False)
+    if result.returncode != 0:
+        raise BuildError(f"mkdocs build failed (exit {result.returncode}); see its output above")
+    return collection, stats
+
+
+def _check_configured_years(config: Config, listings: list[Listing]) -> list[Diagnostic]:
+    names = {listing.source for listing in listings}
+    return [Diagnostic(Level.WARNING, "papershelf.yml", None,
+                       f"listing_years names {name!r}, which is not a listing in "
+                       f"{config.seeds_dir.name}/")
+            for name in sorted(config.listing_years) if name not in names]
+
+
+def _ordered(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diagnostics, key=lambda d: (d.path, d.line or 0, d.level.value, d.message))

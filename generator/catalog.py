@@ -1,0 +1,62 @@
+"""The public catalog, ``papers.json``: the papers as plain data for other tools.
+
+Schema version 1; documented in the README. Keys are only ever added.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .model import Listing, Paper, YearEvidence
+
+SCHEMA_VERSION = 1
+
+
+def paper_record(paper: Paper) -> dict:
+    return {
+        "slug": paper.slug,
+        "url": f"papers/{paper.slug}/",
+        "title": paper.title,
+        "abstract": paper.abstract,
+        "authors": paper.authors,
+        "organization": paper.organization,
+        "published": paper.published.isoformat() if paper.published else None,
+        "published_text": paper.published_text,
+        "comments": paper.comments,
+        "listings": [
+            {
+                "source": ref.source,
+                "position": ref.position,
+                "line": ref.line,
+                "listed": ref.listed.isoformat() if ref.listed else None,
+                "listed_text": ref.listed_text,
+            }
+            for ref in paper.listings
+        ],
+        "topics": list(paper.topics),
+        "related": list(paper.related),
+    }
+
+
+def listing_record(listing: Listing, evidence: YearEvidence) -> dict:
+    date = listing.date.with_year(evidence.year) if listing.date and evidence.year else None
+    return {
+        "source": listing.source,
+        "listed": date.to_date().isoformat() if date and date.to_date() else None,
+        "year_basis": evidence.basis,
+        "papers": len(listing.entries),
+    }
+
+
+def render_catalog(papers: list[Paper], listings: list[Listing],
+                   years: dict[str, YearEvidence]) -> str:
+    """The catalog as JSON text: sorted, stable, UTF-8 (non-ASCII kept as is)."""
+    document = {
+        "version": SCHEMA_VERSION,
+        "papers": [paper_record(p) for p in sorted(papers, key=lambda p: p.slug)],
+        "listings": [listing_record(item, years[item.source])
+                     for item in sorted(listings, key=lambda item: item.source)],
+    }
+    # "</" is escaped so the JSON can also be inlined into a <script> block safely.
+    text = json.dumps(document, ensure_ascii=False, indent=1)
+    return text.replace("</", "<\\/") + "\n"

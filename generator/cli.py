@@ -1,0 +1,77 @@
+"""The ``papershelf`` command: a thin layer over :mod:`generator.build`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .build import build_site, collect, generate
+from .config import CONFIG_FILE, load_config
+from .exceptions import PapershelfError, StrictError
+from .report import format_check_report, format_summary
+
+_config_option = click.option(
+    "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+    help=f"Configuration file (default: ./{CONFIG_FILE} if present).")
+_strict_option = click.option(
+    "--strict", is_flag=True, help="Treat warnings as errors: exit 1 and write nothing.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="papershelf")
+def cli() -> None:
+    """Papershelf: turn scraped paper listings into a curated reading-list site."""
+
+
+@cli.command("generate")
+@_config_option
+@_strict_option
+def generate_command(config_path: Path | None, strict: bool) -> None:
+    """Read seeds/ and write the generated files (docs/papers.json) into docs/."""
+    _run(lambda config: generate(config, strict), config_path)
+
+
+@cli.command("build")
+@_config_option
+@_strict_option
+def build_command(config_path: Path | None, strict: bool) -> None:
+    """Generate, then build the site into site/ with `mkdocs build --strict`."""
+    _run(lambda config: build_site(config, strict), config_path)
+
+
+@cli.command("check")
+@_config_option
+@_strict_option
+def check_command(config_path: Path | None, strict: bool) -> None:
+    """Validate the inputs and print a report; writes nothing."""
+    try:
+        collection = collect(load_config(config_path))
+    except PapershelfError as exc:
+        _fail(exc)
+    click.echo(format_check_report(collection))
+    if strict and collection.warnings:
+        _fail(StrictError(collection.warnings))
+
+
+def _run(action, config_path: Path | None) -> None:
+    try:
+        collection, stats = action(load_config(config_path))
+    except PapershelfError as exc:
+        _fail(exc)
+    for diagnostic in collection.diagnostics:
+        click.echo(str(diagnostic), err=True)
+    click.echo(format_summary(collection, stats))
+
+
+def _fail(exc: PapershelfError) -> None:
+    for warning in getattr(exc, "warnings", []):
+        click.echo(str(warning), err=True)
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(1)
+
+
+def main() -> None:
+    cli(prog_name="papershelf")

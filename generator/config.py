@@ -1,0 +1,98 @@
+"""Papershelf's configuration, declared once: ``papershelf.yml`` at the project root.
+
+Every option is a typed field with its documentation; the whole file is validated at once
+and every problem (unknown keys included) is reported together.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .exceptions import ConfigError
+
+CONFIG_FILE = "papershelf.yml"
+
+
+def _option(default, doc: str, **kwargs):
+    if isinstance(default, dict):
+        return field(default_factory=lambda: dict(default), metadata={"doc": doc}, **kwargs)
+    return field(default=default, metadata={"doc": doc}, **kwargs)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Resolved settings; paths are absolute, relative ones taken from the config's folder."""
+
+    root: Path = _option(Path("."), "Project folder: where papershelf.yml lives.")
+    seeds_dir: Path = _option(Path("seeds"), (
+        "Folder of scraped listings (`*.txt`). Read only: Papershelf never writes here."))
+    docs_dir: Path = _option(Path("docs"), (
+        "MkDocs' docs folder. Generated files go to their own subtrees and `papers.json`; "
+        "hand-written pages are never touched."))
+    mkdocs_config: Path = _option(Path("mkdocs.yml"), "The MkDocs configuration to build with.")
+    listing_years: dict = _option({}, (
+        "Year of each listing, by file name, for listings whose year cannot be inferred: "
+        "`{001_860ffc6983f950ae.txt: 2025}`. Configured years win over inferred ones."))
+
+    def option_docs(self) -> dict[str, str]:
+        return {f.name: f.metadata["doc"] for f in dataclasses.fields(self) if f.name != "root"}
+
+
+_PATH_OPTIONS = ("seeds_dir", "docs_dir", "mkdocs_config")
+
+
+def load_config(path: Path | None = None, root: Path | None = None) -> Config:
+    """Read ``papershelf.yml`` (optional unless ``path`` is given) and validate all of it."""
+    root = (root or Path.cwd()).resolve()
+    explicit = path is not None
+    path = (path or root / CONFIG_FILE).resolve()
+    if not path.exists():
+        if explicit:
+            raise ConfigError(str(path), ["file not found"])
+        return _resolve({}, root)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), [f"cannot read: {exc}"]) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark else ""
+        raise ConfigError(str(path), [f"{where}not valid YAML ({getattr(exc, 'problem', exc)})"]) \
+            from None
+    problems = validate(raw)
+    if problems:
+        raise ConfigError(str(path), problems)
+    return _resolve(raw, path.parent)
+
+
+def validate(raw) -> list[str]:
+    """Every problem in a parsed config mapping, unknown keys named with the known ones."""
+    if not isinstance(raw, dict):
+        return [f"expected a mapping of options, got {type(raw).__name__}"]
+    known = [f.name for f in dataclasses.fields(Config) if f.name != "root"]
+    problems = [f"unknown option {key!r} (known: {', '.join(known)})"
+                for key in raw if key not in known]
+    for name in _PATH_OPTIONS:
+        if name in raw and not (isinstance(raw[name], str) and raw[name].strip()):
+            problems.append(f"{name}: expected a path (a non-empty string)")
+    years = raw.get("listing_years", {})
+    if not isinstance(years, dict):
+        problems.append("listing_years: expected a mapping of listing file name to year")
+    else:
+        for name, year in years.items():
+            if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2200:
+                problems.append(f"listing_years: {name!r}: expected a year such as 2025, "
+                                f"got {year!r}")
+    return problems
+
+
+def _resolve(raw: dict, base: Path) -> Config:
+    values = {name: (base / raw[name]).resolve() for name in _PATH_OPTIONS if name in raw}
+    defaults = {name: (base / getattr(Config, name)).resolve()
+                for name in _PATH_OPTIONS if name not in raw}
+    years = {str(k): v for k, v in (raw.get("listing_years") or {}).items()}
+    return Config(root=base, listing_years=years, **values, **defaults)

@@ -1,0 +1,135 @@
+"""All file-system access of the generator: reading inputs, writing and pruning outputs.
+
+Outputs are tracked in a manifest inside the docs folder, so that only files Papershelf made
+are ever rewritten or removed, and unchanged files are left alone (their mtime too).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .exceptions import PapershelfError
+
+MANIFEST = ".papershelf-manifest.json"
+LISTING_SUFFIX = ".txt"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A listing's raw bytes with its name and the path to show in messages."""
+
+    name: str
+    display: str
+    data: bytes
+
+
+@dataclass
+class WriteStats:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Paths in messages are relative to the project when they can be."""
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def read_listings(seeds_dir: Path, root: Path) -> tuple[list[SourceFile], list[str]]:
+    """Every ``*.txt`` in the seeds folder, by name; also the names of other files there."""
+    if not seeds_dir.is_dir():
+        raise PapershelfError(f"{display_path(seeds_dir, root)}: seeds folder not found "
+                              f"(expected a folder of *.txt listings)")
+    sources, ignored = [], []
+    for path in sorted(seeds_dir.iterdir()):
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        if path.suffix != LISTING_SUFFIX:
+            ignored.append(display_path(path, root))
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise PapershelfError(f"{display_path(path, root)}: cannot read: "
+                                  f"{exc.strerror}") from None
+        sources.append(SourceFile(path.name, display_path(path, root), data))
+    return sources, ignored
+
+
+def write_outputs(docs_dir: Path, outputs: dict[str, str]) -> WriteStats:
+    """Make ``docs_dir`` hold exactly ``outputs`` among the files Papershelf generated.
+
+    Files whose bytes are unchanged are not touched; generated files no longer produced are
+    removed; a file Papershelf did not generate is never overwritten or removed.
+    """
+    previous = _read_manifest(docs_dir)
+    _refuse_foreign(docs_dir, outputs, previous)
+    stats = WriteStats()
+    for relative in sorted(outputs):
+        data = outputs[relative].encode("utf-8")
+        target = docs_dir / relative
+        if target.is_file() and target.read_bytes() == data:
+            stats.unchanged.append(relative)
+            continue
+        _atomic_write(target, data)
+        stats.written.append(relative)
+    for relative in sorted(previous - set(outputs)):
+        target = docs_dir / relative
+        if target.is_file():
+            target.unlink()
+            stats.removed.append(relative)
+            _prune_empty_dirs(target.parent, docs_dir)
+    manifest = json.dumps(sorted(outputs), indent=0) + "\n"
+    if not (docs_dir / MANIFEST).is_file() or (docs_dir / MANIFEST).read_text() != manifest:
+        _atomic_write(docs_dir / MANIFEST, manifest.encode("utf-8"))
+    return stats
+
+
+def _read_manifest(docs_dir: Path) -> set[str]:
+    path = docs_dir / MANIFEST
+    if not path.is_file():
+        return set()
+    try:
+        names = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise PapershelfError(f"{path}: unreadable manifest of generated files; delete it "
+                              f"together with the generated files it listed") from None
+    return {name for name in names if isinstance(name, str)}
+
+
+def _refuse_foreign(docs_dir: Path, outputs: dict[str, str], previous: set[str]) -> None:
+    foreign = [rel for rel in sorted(outputs)
+               if rel not in previous and (docs_dir / rel).exists()
+               and not ((docs_dir / rel).is_file()
+                        and (docs_dir / rel).read_bytes() == outputs[rel].encode("utf-8"))]
+    if foreign:
+        listed = ", ".join(foreign[:5]) + (" ..." if len(foreign) > 5 else "")
+        raise PapershelfError(
+            f"{docs_dir}: will not overwrite files Papershelf did not generate: {listed}. "
+            f"Move them away (generated output goes to those paths)")
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.name[-20:])
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(temporary, 0o644)  # mkstemp creates 0600; outputs are ordinary files
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _prune_empty_dirs(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

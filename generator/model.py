@@ -1,0 +1,121 @@
+"""The typed model every stage shares: what a listing says, and the papers merged from it.
+
+Everything is normalised once, by the reader and the merger; later stages only read these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+
+class Level(str, Enum):
+    """How serious a diagnostic is. Warnings fail a ``--strict`` run; notices never do."""
+
+    WARNING = "warning"
+    NOTICE = "notice"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem or remark about an input, located by file and (1-based) line."""
+
+    level: Level
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.level.value}: {self.message}"
+
+
+@dataclass(frozen=True)
+class DayMonth:
+    """A date as a listing prints it: month and day always, the year only sometimes."""
+
+    month: int
+    day: int
+    year: int | None = None
+
+    def with_year(self, year: int) -> "DayMonth":
+        return DayMonth(self.month, self.day, year)
+
+    def to_date(self) -> date | None:
+        """The full date, or None while the year is unknown (or the day does not exist)."""
+        if self.year is None:
+            return None
+        try:
+            return date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One paper exactly as one listing shows it, before any merging."""
+
+    title: str
+    abstract: str | None
+    line: int
+    position: int
+    authors: int | None = None
+    organization: str | None = None
+    date: DayMonth | None = None
+    date_text: str | None = None
+    comments: int | None = None
+
+    @property
+    def has_metadata(self) -> bool:
+        return any(v is not None for v in (self.authors, self.organization, self.date))
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One scraped listing file: its own date (if printed) and its entries in page order."""
+
+    source: str
+    path: str
+    date: DayMonth | None
+    date_line: int | None
+    entries: tuple[Entry, ...]
+    layout: str
+
+
+@dataclass(frozen=True)
+class YearEvidence:
+    """Why a listing's year is what it is, or why it is still unknown."""
+
+    year: int | None
+    basis: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class ListingRef:
+    """Where a paper appeared: listing file, position on the page, listing date."""
+
+    source: str
+    position: int
+    line: int
+    listed: date | None
+    listed_text: str | None
+
+
+@dataclass
+class Paper:
+    """A paper merged from every listing it appeared in."""
+
+    key: str
+    title: str
+    abstract: str | None
+    authors: int | None
+    organization: str | None
+    published: date | None
+    published_text: str | None
+    comments: int | None
+    listings: list[ListingRef]
+    slug: str = ""
+    topics: list[str] = field(default_factory=list)
+    related: list[dict] = field(default_factory=list)

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Project tasks with nothing but Python 3.11+: a private virtual environment, then the work.
+
+    python3 tasks.py build   # set up .venv, generate from seeds/ and build the site into site/
+    python3 tasks.py test    # set up .venv, run the whole test suite (extra args go to pytest)
+
+The environment is (re)installed only when pyproject.toml changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".papershelf-installed"
+
+
+def ensure_environment() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"Papershelf needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.is_file() and STAMP.read_text() == wanted:
+        return
+    if not (BIN / "python").exists():
+        print(f"Creating virtual environment in {VENV.name}/ ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]")
+    STAMP.write_text(wanted)
+
+
+def run(*command) -> None:
+    result = subprocess.run([str(part) for part in command], cwd=ROOT, check=False)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def main(argv: list[str]) -> None:
+    task, rest = (argv[0], argv[1:]) if argv else ("", [])
+    if task not in ("build", "test"):
+        sys.exit(__doc__)
+    ensure_environment()
+    if task == "build":
+        run(BIN / "papershelf", "build", *rest)
+        print(f"Site built in {ROOT / 'site'}/ (serve it: .venv/bin/python -m http.server "
+              f"-d site)")
+    else:
+        run(BIN / "python", "-m", "pytest", *rest)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
