@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+from .dates import format_day_month
 from .model import Listing, Paper, YearEvidence
 
 SCHEMA_VERSION = 1
@@ -39,10 +40,13 @@ def paper_record(paper: Paper) -> dict:
 
 
 def listing_record(listing: Listing, evidence: YearEvidence) -> dict:
-    date = listing.date.with_year(evidence.year) if listing.date and evidence.year else None
+    date = listing.date.with_year(evidence.year) if listing.date and evidence.year \
+        else listing.date
+    full = date.to_date() if date else None
     return {
         "source": listing.source,
-        "listed": date.to_date().isoformat() if date and date.to_date() else None,
+        "listed": full.isoformat() if full else None,
+        "listed_text": format_day_month(date) if date else None,
         "year_basis": evidence.basis,
         "papers": len(listing.entries),
     }

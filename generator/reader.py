@@ -136,9 +136,14 @@ def read_listing(text: str, source: str, path: str) -> tuple[Listing, list[Diagn
     return listing, diagnostics
 
 
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
 def _classify_lines(text: str) -> list[Field]:
+    # Only CR and LF end a line: str.splitlines() would also break on U+2028, form feeds
+    # and other characters that scraped text carries inside a line.
     classified = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(_NEWLINE.split(text), start=1):
         line = normalize_space(raw)
         if not line:
             kind = BLANK

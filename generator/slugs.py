@@ -30,8 +30,8 @@ def slug_for(title: str) -> str:
     slug = slugify(title, allow_unicode=False)
     if len(slug) <= MAX_SLUG_LENGTH:
         return slug
-    cut = slug[: MAX_SLUG_LENGTH + 1].rsplit("-", 1)[0]
-    return cut if cut else slug[:MAX_SLUG_LENGTH]
+    head = slug[: MAX_SLUG_LENGTH + 1]
+    return head.rsplit("-", 1)[0] if "-" in head else slug[:MAX_SLUG_LENGTH]
 
 
 def short_hash(text: str) -> str:

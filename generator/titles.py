@@ -14,4 +14,5 @@ def title_key(title: str) -> str:
     """
     folded = unicodedata.normalize("NFKC", title).casefold()
     kept = [ch if ch.isalnum() else " " for ch in folded]
-    return " ".join("".join(kept).split())
+    # A title of symbols only ("???", emoji) keeps its symbols rather than matching them all.
+    return " ".join("".join(kept).split()) or " ".join(folded.split())

@@ -1,0 +1,115 @@
+"""The command line: help, exit codes, messages, strictness, idempotence."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import cli
+
+from .conftest import HEADER
+
+
+@pytest.fixture
+def run(project, monkeypatch):
+    monkeypatch.chdir(project)
+
+    def invoke(*args):
+        return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return invoke
+
+
+def write_seed(project, name, text):
+    (project / "seeds" / name).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", [[], ["generate"], ["build"], ["check"]])
+def test_help(command):
+    result = CliRunner().invoke(cli, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage: " in result.output
+    if command:
+        assert "--strict" in result.output and "--config" in result.output
+
+
+def test_module_and_console_script_entry_points():
+    for command in ([sys.executable, "-m", "generator", "--version"],
+                    [sys.executable, "-c", "from generator.cli import main; main()", "--version"]):
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        assert result.returncode == 0 and result.stdout.startswith("papershelf, version ")
+
+
+def test_unknown_command_is_a_usage_error():
+    result = CliRunner().invoke(cli, ["frobnicate"])
+    assert result.exit_code == 2 and "No such command" in result.output
+
+
+def test_generate_writes_the_catalog_and_is_idempotent(run, project):
+    write_seed(project, "a.txt", HEADER + "Dec 9\n\nP\n\nAbstract.\n")
+    first = run("generate")
+    assert first.exit_code == 0
+    assert "Read 1 listing: 1 entry -> 1 paper" in first.stdout
+    assert "1 written, 0 unchanged, 0 removed" in first.stdout
+    catalog = (project / "docs" / "papers.json").read_bytes()
+    second = run("generate")
+    assert "0 written, 1 unchanged, 0 removed" in second.stdout
+    assert (project / "docs" / "papers.json").read_bytes() == catalog
+
+
+def test_warnings_name_file_and_line_and_strict_fails_without_writing(run, project):
+    write_seed(project, "a.txt", HEADER + "Good\n\nAbstract.\n\nTruncated")
+    (project / "seeds" / "b.txt").write_bytes("Caf\xe9\n".encode("latin-1"))
+    lenient = run("generate")
+    assert lenient.exit_code == 0
+    assert "seeds/a.txt:15: warning: title 'Truncated' has no abstract" in lenient.stderr
+    assert "seeds/b.txt:1: warning: not UTF-8 text" in lenient.stderr
+    (project / "docs" / "papers.json").unlink()
+    strict = run("generate", "--strict")
+    assert strict.exit_code == 1
+    assert "error: 2 warning(s) with --strict" in strict.stderr
+    assert "seeds/a.txt:15: warning:" in strict.stderr
+    assert not (project / "docs" / "papers.json").exists()
+
+
+def test_check_reports_and_writes_nothing(run, project):
+    write_seed(project, "a.txt", HEADER + "Dec 9\n\nP\n\nA.\n\n  • 3 authors\n·\nJun 9")
+    write_seed(project, "b.txt", HEADER + "P\n\nA.\n\n  • 3 authors\n·\nJun 9, 2025\n\nQ\n\nB.")
+    result = run("check")
+    assert result.exit_code == 0
+    assert "listed Dec 9, 2025; year 2025 (cross-listing)" in result.stdout
+    assert "Papers: 3 entries, 2 distinct, 1 merged from several listings" in result.stdout
+    assert "  p: a.txt:13, b.txt:11" in result.stdout
+    assert not (project / "docs" / "papers.json").exists()
+
+
+def test_strict_check_fails_on_conflicts(run, project):
+    write_seed(project, "a.txt", HEADER + "P\n\nOne abstract.")
+    write_seed(project, "b.txt", HEADER + "P\n\nAnother abstract.")
+    result = run("check", "--strict")
+    assert result.exit_code == 1
+    assert "Conflicts (1)" in result.stdout and "conflicting abstract" in result.stdout
+
+
+def test_bad_config_is_a_message_not_a_traceback(run, project):
+    (project / "papershelf.yml").write_text("seeds: elsewhere\n")
+    result = run("generate")
+    assert result.exit_code == 1
+    assert "invalid configuration" in result.stderr and "unknown option 'seeds'" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_missing_seeds_folder(run, project):
+    (project / "seeds").rmdir()
+    result = run("check")
+    assert result.exit_code == 1
+    assert "error: seeds: seeds folder not found" in result.stderr
+
+
+def test_configured_year_for_a_missing_listing_is_warned(run, project):
+    write_seed(project, "a.txt", HEADER + "P\n\nA.")
+    (project / "papershelf.yml").write_text("listing_years: {zzz.txt: 2024}\n")
+    result = run("generate")
+    assert "papershelf.yml: warning: listing_years names 'zzz.txt'" in result.stderr

@@ -1,0 +1,59 @@
+"""Configuration: typed, documented, validated as a whole."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from generator.config import Config, load_config, validate
+from generator.exceptions import ConfigError
+
+
+def test_defaults_without_a_file(tmp_path):
+    config = load_config(root=tmp_path)
+    assert config.seeds_dir == tmp_path.resolve() / "seeds"
+    assert config.docs_dir == tmp_path.resolve() / "docs"
+    assert config.listing_years == {}
+
+
+def test_paths_are_relative_to_the_config_file(tmp_path):
+    (tmp_path / "conf").mkdir()
+    path = tmp_path / "conf" / "papershelf.yml"
+    path.write_text("seeds_dir: ../listings\nlisting_years: {a.txt: 2025}\n")
+    config = load_config(path, root=tmp_path / "elsewhere")
+    assert config.seeds_dir == (tmp_path / "listings").resolve()
+    assert config.listing_years == {"a.txt": 2025}
+
+
+def test_every_problem_is_reported_at_once_and_unknown_keys_are_named(tmp_path):
+    path = tmp_path / "papershelf.yml"
+    path.write_text("seed_dir: x\ndocs_dir: ''\nlisting_years: {a.txt: soon, b.txt: 1492}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    problems = caught.value.problems
+    assert len(problems) == 4
+    assert "unknown option 'seed_dir'" in problems[0] and "seeds_dir" in problems[0]
+    assert str(path) in str(caught.value)
+
+
+def test_broken_yaml_names_the_line(tmp_path):
+    path = tmp_path / "papershelf.yml"
+    path.write_text("seeds_dir: seeds\nlisting_years: [unclosed\n")
+    with pytest.raises(ConfigError, match="line 3"):
+        load_config(path)
+
+
+def test_explicit_missing_file_is_an_error(tmp_path):
+    with pytest.raises(ConfigError, match="file not found"):
+        load_config(tmp_path / "nope.yml")
+
+
+def test_a_list_is_not_a_config():
+    assert validate(["seeds"]) == ["expected a mapping of options, got list"]
+
+
+def test_every_option_is_documented():
+    docs = Config().option_docs()
+    assert set(docs) == {f.name for f in dataclasses.fields(Config)} - {"root"}
+    assert all(len(doc) > 20 for doc in docs.values())
