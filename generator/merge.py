@@ -31,7 +31,7 @@ def merge_listings(
 
 def _merge_group(key, sightings, years, diagnostics) -> Paper:
     dated = [_resolve_date(entry, years[listing.source].year) for listing, entry in sightings]
-    first_listing, first = sightings[0]
+    first = sightings[0][1]
     paper = Paper(
         key=key,
         title=first.title,
@@ -45,12 +45,24 @@ def _merge_group(key, sightings, years, diagnostics) -> Paper:
                   for listing, entry in sightings],
     )
     paper.published, paper.published_text = _pick_date(sightings, dated, diagnostics)
-    for listing, entry in sightings[1:]:
+    diagnostics.extend(_sighting_notices(sightings))
+    return paper
+
+
+def _sighting_notices(sightings) -> list[Diagnostic]:
+    """Spelling variants of the title, and a paper shown twice on one page."""
+    first_listing, first = sightings[0]
+    notices, seen_in = [], set()
+    for listing, entry in sightings:
+        if listing.source in seen_in:
+            notices.append(Diagnostic(Level.NOTICE, listing.path, entry.line,
+                                      f"{entry.title!r} appears again in the same listing"))
+        seen_in.add(listing.source)
         if entry.title != first.title:
-            diagnostics.append(Diagnostic(Level.NOTICE, listing.path, entry.line, (
+            notices.append(Diagnostic(Level.NOTICE, listing.path, entry.line, (
                 f"title spelled {entry.title!r}; merged with {first.title!r} from "
                 f"{first_listing.source}:{first.line}")))
-    return paper
+    return notices
 
 
 def _resolve_date(entry: Entry, listing_year: int | None) -> DayMonth | None:

@@ -166,14 +166,15 @@ def _has_inner_blank(lines: list[Field]) -> bool:
 
 def _group_fields(lines: list[Field], join_wrapped: bool) -> list[Field]:
     fields: list[Field] = []
-    previous = BLANK
-    for f in lines:
-        if f.kind == TEXT and previous == TEXT and join_wrapped:
+    for index, f in enumerate(lines):
+        previous = lines[index - 1].kind if index else BLANK
+        following = lines[index + 1].kind if index + 1 < len(lines) else BLANK
+        # A text line right before "·" is an organisation line, never a wrapped line.
+        if join_wrapped and f.kind == TEXT and previous == TEXT and following != SEP:
             last = fields[-1]
             fields[-1] = Field(TEXT, f"{last.text} {f.text}", last.line)
         elif f.kind != BLANK:
             fields.append(f)
-        previous = f.kind
     return fields
 
 

@@ -73,3 +73,9 @@ def test_merge_does_not_depend_on_the_order_listings_are_given():
     backward = merge_listings([b, a], years)[0]
     assert sorted(p.abstract for p in forward) == sorted(p.abstract for p in backward)
     assert {p.title: p.abstract for p in backward}["P"] == "First."
+
+
+def test_a_paper_twice_in_one_listing_is_one_paper_with_a_notice():
+    papers, diagnostics = merged("P\n\nA.\n\nQ\n\nB.\n\nP\n\nA.")
+    assert [r.position for r in papers["P"].listings] == [1, 3]
+    assert [d.message for d in diagnostics] == ["'P' appears again in the same listing"]

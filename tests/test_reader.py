@@ -195,3 +195,10 @@ def test_only_cr_and_lf_end_lines():
     listing, _ = parse("Subscribe\nA\u2028Title\x0cwith breaks\nIts abstract\x85.\rB\r\nB abs.")
     assert [(e.title, e.abstract) for e in listing.entries] == [
         ("A Title with breaks", "Its abstract ."), ("B", "B abs.")]
+
+
+def test_organisation_line_right_after_the_abstract_is_not_joined_to_it():
+    listing, diagnostics = parse(HEADER + "Title\n\nAbstract.\nSome Org\n·\nMay 5, 2024\n\nNext\n\nN.")
+    first = listing.entries[0]
+    assert (first.abstract, first.organization) == ("Abstract.", "Some Org")
+    assert diagnostics == []
