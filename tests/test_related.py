@@ -1,0 +1,82 @@
+"""Related papers: chunked top-k, ties, reasons; and the labelled-pair evaluation."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy.sparse import csr_matrix
+
+from generator import related
+from generator.related import analyze, related_papers, shared_terms, top_k
+
+
+def test_chunked_top_k_equals_brute_force(monkeypatch):
+    rng = np.random.default_rng(0)
+    dense = rng.random((50, 20)) * (rng.random((50, 20)) > 0.7)
+    dense /= np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-9)
+    monkeypatch.setattr(related, "CHUNK_ROWS", 7)
+    found = top_k(csr_matrix(dense), 4, 0.0)
+    full = dense @ dense.T
+    for i, row in enumerate(found):
+        scores = [(round(full[i, j], 6), j) for j in range(50) if j != i and full[i, j] > 0]
+        expected = [j for _, j in sorted(scores, key=lambda s: (-s[0], s[1]))[:4]]
+        assert [j for j, _ in row] == expected
+
+
+def test_ties_are_broken_by_index_and_min_score_applies():
+    space = csr_matrix(np.array([[1.0, 0], [1.0, 0], [1.0, 0], [0.6, 0.8], [0, 1.0]]))
+    found = top_k(space, 2, 0.5)
+    assert found[0] == [(1, 1.0), (2, 1.0)]
+    assert found[2] == [(0, 1.0), (1, 1.0)]
+    assert found[4] == [(3, 0.8)]
+
+
+def test_phrases_do_not_bridge_stop_words():
+    terms = analyze("Scaling law in large language models", frozenset({"in"}), 2)
+    assert "law large" not in terms and "scaling law" in terms and "large language" in terms
+
+
+def test_reason_prefers_phrases_and_never_repeats_words():
+    titles = ["Activation sparsity in LLMs", "Intrinsic activation sparsity for LLMs", "Cats"]
+    abstracts = ["Activation sparsity of large language models and activation functions.",
+                 "We enhance activation sparsity in large language models.", "Cats purr."]
+    links = related_papers(titles, abstracts, k=2, min_score=0.01)
+    assert [link.index for link in links[0]] == [1]
+    why = links[0][0].why
+    assert why[0] == "activation sparsity"
+    words = [w.removesuffix("s") for term in why for w in term.split()]
+    assert len(words) == len(set(words))
+    assert links[2] == []
+
+
+def test_degenerate_inputs():
+    assert related_papers([], []) == []
+    assert related_papers(["Only"], [None]) == [[]]
+    assert related_papers(["!!!", "???"], [None, None]) == [[], []]
+
+
+def test_shared_terms_without_overlap():
+    matrix = csr_matrix(np.array([[1.0, 0], [0, 1.0]]))
+    assert shared_terms(matrix, np.array(["a", "b"]), 0, 1) == ()
+
+
+@pytest.fixture(scope="module")
+def evaluation():
+    from benchmarks.related_eval import evaluate, seed_arguments
+    args = seed_arguments()
+    return lambda variant, **kw: evaluate(*args, variant=variant, **kw)
+
+
+def test_labelled_pairs_the_default_beats_plain_tfidf(evaluation):
+    default = evaluation(related.DEFAULT_VARIANT)
+    plain = evaluation("plain")
+    assert default.mrr > plain.mrr + 0.05
+    assert default.auc > plain.auc
+    assert default.recall >= plain.recall
+
+
+def test_labelled_pairs_with_the_configured_threshold(evaluation):
+    from generator.config import Config
+    scores = evaluation(related.DEFAULT_VARIANT, min_score=Config().related_min_score)
+    assert scores.recall >= 0.8
+    assert scores.traps <= 0.1

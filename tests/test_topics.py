@@ -1,0 +1,73 @@
+"""Topic rules and taxonomy validation."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.topics import (UNCATEGORISED, TaxonomyError, assign_topics, compile_phrase,
+                              parse_taxonomy, topics_for)
+from tests.test_slugs import paper
+
+TAXONOMY = {"topics": [
+    {"name": "Scaling laws", "description": "How loss scales.",
+     "keywords": ["scaling law*", "power law*"]},
+    {"name": "Infinite width", "keywords": ["infinite width", "neural tangent kernel", "mean field"],
+     "min_matches": 2, "title_keywords": ["infinite-width"], "exclude": ["city"]},
+]}
+
+
+def test_phrases_match_words_plurals_and_hyphens_case_insensitively():
+    pattern = compile_phrase("scaling law*")
+    for text in ("Scaling laws for LMs", "a scaling-law fit", "SCALING  LAW"):
+        assert pattern.search(text), text
+    for text in ("rescaling laws", "scaling, law", "scaling lemma"):
+        assert not pattern.search(text), text
+    assert not compile_phrase("kernel").search("kernels")
+    assert compile_phrase("mean field").search("mean-field theory")
+
+
+def test_rules_keywords_min_matches_title_and_exclude():
+    taxonomy = parse_taxonomy(TAXONOMY, "taxonomy.yml")
+    assert topics_for("Scaling Laws for X", None, taxonomy) == ["Scaling laws"]
+    # One keyword is not enough where min_matches is 2 ...
+    assert topics_for("Wide nets", "In the infinite width limit we ...", taxonomy) == []
+    assert topics_for("Wide nets", "infinite width and the neural tangent kernel",
+                      taxonomy) == ["Infinite width"]
+    # ... unless a title keyword matches.
+    assert topics_for("Infinite-Width Networks", "", taxonomy) == ["Infinite width"]
+    assert topics_for("Infinite-width city", "infinite width mean field", taxonomy) == []
+
+
+def test_uncategorised_papers_are_marked():
+    taxonomy = parse_taxonomy(TAXONOMY, "taxonomy.yml")
+    papers = [paper("Power laws everywhere"), paper("Something else")]
+    assign_topics(papers, taxonomy)
+    assert [p.topics for p in papers] == [["Scaling laws"], [UNCATEGORISED]]
+
+
+def test_taxonomy_problems_are_reported_together():
+    bad = {"topics": [
+        {"name": "A", "keywords": "not a list", "colour": "red"},
+        {"name": "B", "min_matches": 0, "keywords": ["b"]},
+        {"name": "A", "keywords": ["a"]},
+        {"keywords": ["nameless"]},
+    ], "extra": 1}
+    with pytest.raises(TaxonomyError) as caught:
+        parse_taxonomy(bad, "taxonomy.yml")
+    message = str(caught.value)
+    for expected in ("unknown key(s) ['extra']", "unknown key 'colour'", "`keywords` must be",
+                     "`min_matches` must be", "used twice", "topic 4: expected a mapping"):
+        assert expected in message, expected
+    with pytest.raises(TaxonomyError, match="expected `topics:`"):
+        parse_taxonomy({"topics": []}, "taxonomy.yml")
+
+
+def test_the_shipped_taxonomy_is_valid_and_covers_the_seeds():
+    from generator.build import collect
+    from generator.config import load_config
+    from tests.conftest import ROOT
+
+    collection = collect(load_config(root=ROOT))
+    assert len(collection.taxonomy) >= 10
+    uncategorised = [p for p in collection.papers if p.topics == [UNCATEGORISED]]
+    assert len(uncategorised) <= 0.1 * len(collection.papers)
