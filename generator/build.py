@@ -15,11 +15,17 @@ from .catalog import render_catalog
 from .config import Config
 from .dates import infer_listing_years
 from .exceptions import BuildError, StrictError
-from .files import WriteStats, read_listings, write_outputs
+from .files import WriteStats, display_path, read_listings, read_yaml, write_outputs
+from .home_page import generate_home_page
+from .index_pages import generate_date_pages, generate_listing_pages, generate_topic_pages
 from .merge import merge_listings
 from .model import Diagnostic, Level, Listing, Paper, YearEvidence
+from .paper_pages import generate_paper_pages
 from .reader import decode_listing, read_listing
+from .related import related_papers
+from .site import Site
 from .slugs import assign_slugs
+from .topics import UNCATEGORISED, Topic, assign_topics, parse_taxonomy
 
 CATALOG_PATH = "papers.json"
 
@@ -31,6 +37,7 @@ class Collection:
     listings: list[Listing]
     years: dict[str, YearEvidence]
     papers: list[Paper]
+    taxonomy: list[Topic] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
 
@@ -65,13 +72,22 @@ def collect(config: Config) -> Collection:
     diagnostics.extend(found)
     assign_slugs(papers)
     papers.sort(key=lambda paper: paper.slug)
-    return Collection(listings, years, papers, _ordered(diagnostics), skipped)
+    taxonomy = _load_taxonomy(config, diagnostics)
+    assign_topics(papers, taxonomy)
+    diagnostics.extend(_uncategorised(papers))
+    _link_related(papers, config)
+    return Collection(listings, years, papers, taxonomy, _ordered(diagnostics), skipped)
 
 
 def render_outputs(collection: Collection) -> dict[str, str]:
     """Every generated file, as a mapping of path (relative to docs) to text."""
-    return {CATALOG_PATH: render_catalog(collection.papers, collection.listings,
-                                         collection.years)}
+    site = Site(collection.papers, collection.listings, collection.years, collection.taxonomy)
+    outputs = {CATALOG_PATH: render_catalog(collection.papers, collection.listings,
+                                            collection.years)}
+    for generate_pages in (generate_home_page, generate_paper_pages, generate_topic_pages,
+                           generate_date_pages, generate_listing_pages):
+        outputs.update(generate_pages(site))
+    return outputs
 
 
 def generate(config: Config, strict: bool = False) -> tuple[Collection, WriteStats]:
@@ -88,11 +104,40 @@ def build_site(config: Config, strict: bool = False) -> tuple[Collection, WriteS
     collection, stats = generate(config, strict)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                "--config-file", str(config.mkdocs_config)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    result = subprocess.run(command, cwd=config.root, env=env, check=False)
+    result = subprocess.run(command, cwd=config.root, env=mkdocs_environment(), check=False)
     if result.returncode != 0:
         raise BuildError(f"mkdocs build failed (exit {result.returncode}); see its output above")
     return collection, stats
+
+
+def mkdocs_environment() -> dict[str, str]:
+    """The environment for MkDocs, without Material's end-of-life banner on every run."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def _load_taxonomy(config: Config, diagnostics: list[Diagnostic]) -> list[Topic]:
+    raw = read_yaml(config.taxonomy, config.root)
+    shown = display_path(config.taxonomy, config.root)
+    if raw is None:
+        diagnostics.append(Diagnostic(Level.NOTICE, shown, None,
+                                      "no taxonomy file: every paper is uncategorised"))
+        return []
+    return parse_taxonomy(raw, shown)
+
+
+def _uncategorised(papers: list[Paper]) -> list[Diagnostic]:
+    return [Diagnostic(Level.NOTICE, f"{paper.listings[0].source}", paper.listings[0].line,
+                       f"{paper.title!r} matches no topic (uncategorised)")
+            for paper in papers if paper.topics == [UNCATEGORISED]]
+
+
+def _link_related(papers: list[Paper], config: Config) -> None:
+    """Fill ``paper.related`` with slug, score and the shared terms, best first."""
+    links = related_papers([p.title for p in papers], [p.abstract for p in papers],
+                           k=config.related_count, min_score=config.related_min_score)
+    for paper, found in zip(papers, links):
+        paper.related = [{"slug": papers[item.index].slug, "score": item.score,
+                          "why": list(item.why)} for item in found]
 
 
 def _check_configured_years(config: Config, listings: list[Listing]) -> list[Diagnostic]:

@@ -42,6 +42,21 @@ def build_command(config_path: Path | None, strict: bool) -> None:
     _run(lambda config: build_site(config, strict), config_path)
 
 
+@cli.command("serve")
+@_config_option
+@click.option("--dev-addr", "-a", default="127.0.0.1:8000", show_default=True,
+              metavar="IP:PORT", help="Address to serve the site on.")
+def serve_command(config_path: Path | None, dev_addr: str) -> None:
+    """Generate and serve the site with live reload; regenerate when inputs change."""
+    from .serve import serve_site
+
+    try:
+        code = serve_site(load_config(config_path), dev_addr, lambda line: click.echo(line))
+    except PapershelfError as exc:
+        _fail(exc)
+    sys.exit(code)
+
+
 @cli.command("check")
 @_config_option
 @_strict_option
@@ -61,7 +76,8 @@ def _run(action, config_path: Path | None) -> None:
         collection, stats = action(load_config(config_path))
     except PapershelfError as exc:
         _fail(exc)
-    for diagnostic in collection.diagnostics:
+    # Notices can be one per paper; `check` lists them, a build only counts them.
+    for diagnostic in collection.warnings:
         click.echo(str(diagnostic), err=True)
     click.echo(format_summary(collection, stats))
 

@@ -34,6 +34,14 @@ class Config:
         "MkDocs' docs folder. Generated files go to their own subtrees and `papers.json`; "
         "hand-written pages are never touched."))
     mkdocs_config: Path = _option(Path("mkdocs.yml"), "The MkDocs configuration to build with.")
+    taxonomy: Path = _option(Path("taxonomy.yml"), (
+        "The topic taxonomy: names, descriptions and matching rules (see the file's header). "
+        "Without it every paper is uncategorised."))
+    related_count: int = _option(5, "How many related papers a paper page shows at most.")
+    related_min_score: float = _option(0.06, (
+        "Smallest cosine similarity (0 to 1) for a paper to count as related; weaker "
+        "neighbours are not shown. 0.06 was chosen on labelled pairs: see "
+        "`python -m benchmarks.related_eval`."))
     listing_years: dict = _option({}, (
         "Year of each listing, by file name, for listings whose year cannot be inferred: "
         "`{001_860ffc6983f950ae.txt: 2025}`. Configured years win over inferred ones."))
@@ -42,7 +50,7 @@ class Config:
         return {f.name: f.metadata["doc"] for f in dataclasses.fields(self) if f.name != "root"}
 
 
-_PATH_OPTIONS = ("seeds_dir", "docs_dir", "mkdocs_config")
+_PATH_OPTIONS = ("seeds_dir", "docs_dir", "mkdocs_config", "taxonomy")
 
 
 def load_config(path: Path | None = None, root: Path | None = None) -> Config:
@@ -79,6 +87,12 @@ def validate(raw) -> list[str]:
     for name in _PATH_OPTIONS:
         if name in raw and not (isinstance(raw[name], str) and raw[name].strip()):
             problems.append(f"{name}: expected a path (a non-empty string)")
+    count = raw.get("related_count", 5)
+    if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= 50:
+        problems.append(f"related_count: expected a whole number from 0 to 50, got {count!r}")
+    score = raw.get("related_min_score", 0.06)
+    if not isinstance(score, (int, float)) or isinstance(score, bool) or not 0 <= score <= 1:
+        problems.append(f"related_min_score: expected a number from 0 to 1, got {score!r}")
     years = raw.get("listing_years", {})
     if not isinstance(years, dict):
         problems.append("listing_years: expected a mapping of listing file name to year")
@@ -95,4 +109,5 @@ def _resolve(raw: dict, base: Path) -> Config:
     defaults = {name: (base / getattr(Config, name)).resolve()
                 for name in _PATH_OPTIONS if name not in raw}
     years = {str(k): v for k, v in (raw.get("listing_years") or {}).items()}
-    return Config(root=base, listing_years=years, **values, **defaults)
+    numbers = {name: raw[name] for name in ("related_count", "related_min_score") if name in raw}
+    return Config(root=base, listing_years=years, **numbers, **values, **defaults)

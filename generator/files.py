@@ -12,6 +12,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from .exceptions import PapershelfError
 
 MANIFEST = ".papershelf-manifest.json"
@@ -61,6 +63,22 @@ def read_listings(seeds_dir: Path, root: Path) -> tuple[list[SourceFile], list[s
                                   f"{exc.strerror}") from None
         sources.append(SourceFile(path.name, display_path(path, root), data))
     return sources, ignored
+
+
+def read_yaml(path: Path, root: Path):
+    """Parse a YAML input file; errors name the file and line. None if it does not exist."""
+    shown = display_path(path, root)
+    if not path.is_file():
+        return None
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise PapershelfError(f"{shown}: not UTF-8 text (byte offset {exc.start})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise PapershelfError(f"{shown}{where}: not valid YAML "
+                              f"({getattr(exc, 'problem', None) or exc})") from None
 
 
 def write_outputs(docs_dir: Path, outputs: dict[str, str]) -> WriteStats:
@@ -133,3 +151,18 @@ def _prune_empty_dirs(folder: Path, stop: Path) -> None:
     while folder != stop and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+def fingerprint(paths: list[Path]) -> tuple:
+    """A cheap token that changes when any file under ``paths`` is added, removed or edited."""
+    entries = []
+    for base in paths:
+        candidates = sorted(base.rglob("*")) if base.is_dir() else [base]
+        for path in candidates:
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            if path.is_file():
+                entries.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(entries)

@@ -26,7 +26,8 @@ def format_summary(collection: Collection, stats: WriteStats | None = None) -> s
         lines.append(f"Files: {len(stats.written)} written, {len(stats.unchanged)} unchanged, "
                      f"{len(stats.removed)} removed")
     lines.append(f"{_plural(len(collection.warnings), 'warning')}, "
-                 f"{_plural(notices, 'notice')}")
+                 f"{_plural(notices, 'notice')}"
+                 + (" (listed by `papershelf check`)" if notices else ""))
     return "\n".join(lines)
 
 

@@ -27,8 +27,45 @@ def project(tmp_path: Path) -> Path:
     """An empty project folder with a seeds/ and docs/ folder and a minimal mkdocs.yml."""
     (tmp_path / "seeds").mkdir()
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "docs" / "about.md").write_text("# About\n", encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: Test\ntheme:\n  name: material\n  font: false\nnav:\n  - index.md\n",
         encoding="utf-8")
     return tmp_path
+
+
+PROJECT_FILES = ("seeds", "docs", "overrides", "mkdocs.yml", "papershelf.yml", "taxonomy.yml")
+
+
+def copy_project(target: Path) -> Path:
+    """The project's inputs, without any generated output, in a fresh folder."""
+    import shutil
+
+    target.mkdir(parents=True, exist_ok=True)
+    generated = {"index.md", "papers", "topics", "dates", "listings", "papers.json"}
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=lambda folder, names: [
+                n for n in names if (Path(folder) == ROOT / "docs" and n in generated)
+                or n.startswith(".papershelf")])
+        elif source.exists():
+            shutil.copy(source, target / name)
+    return target
+
+
+def run_papershelf(project: Path, *args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=project,
+                          capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The seeds' site, built once per test run with `papershelf build --strict`."""
+    project = copy_project(tmp_path_factory.mktemp("site") / "project")
+    result = run_papershelf(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    return project

@@ -52,11 +52,12 @@ def test_generate_writes_the_catalog_and_is_idempotent(run, project):
     first = run("generate")
     assert first.exit_code == 0
     assert "Read 1 listing: 1 entry -> 1 paper" in first.stdout
-    assert "1 written, 0 unchanged, 0 removed" in first.stdout
-    catalog = (project / "docs" / "papers.json").read_bytes()
+    written = int(first.stdout.split("Files: ")[1].split(" written")[0])
+    assert written > 5
+    snapshot = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
     second = run("generate")
-    assert "0 written, 1 unchanged, 0 removed" in second.stdout
-    assert (project / "docs" / "papers.json").read_bytes() == catalog
+    assert f"0 written, {written} unchanged, 0 removed" in second.stdout
+    assert {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()} == snapshot
 
 
 def test_warnings_name_file_and_line_and_strict_fails_without_writing(run, project):
@@ -113,3 +114,52 @@ def test_configured_year_for_a_missing_listing_is_warned(run, project):
     (project / "papershelf.yml").write_text("listing_years: {zzz.txt: 2024}\n")
     result = run("generate")
     assert "papershelf.yml: warning: listing_years names 'zzz.txt'" in result.stderr
+
+
+def test_serve_regenerates_when_a_listing_changes(tmp_path):
+    import socket
+    import time
+    import urllib.parse
+    import urllib.request
+
+    import yaml
+
+    from .conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    # MkDocs serves the site under the path of its site_url, as GitHub Pages would.
+    site_url = yaml.safe_load((project / "mkdocs.yml").read_text())["site_url"]
+    prefix = urllib.parse.urlparse(site_url).path
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a",
+                               f"127.0.0.1:{port}"], cwd=project,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def fetch(path):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{prefix}{path}",
+                                        timeout=5) as reply:
+                return reply.read().decode()
+        except OSError:
+            return None
+
+    def wait_for(predicate, seconds=60):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if predicate():
+                return True
+            time.sleep(0.5)
+        return False
+
+    try:
+        assert wait_for(lambda: fetch("") is not None), "server did not start"
+        with open(project / "seeds" / "zz_new.txt", "w", encoding="utf-8") as handle:
+            handle.write(HEADER + "A Freshly Added Paper\n\nIts abstract.\n")
+        assert wait_for(lambda: (fetch("papers/a-freshly-added-paper/") or "").count(
+            "A Freshly Added Paper") > 0), "new paper not served"
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert "Regenerated: 198 papers" in output

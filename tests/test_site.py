@@ -1,27 +1,97 @@
-"""The real site, built by MkDocs from a copy of the project."""
+"""The real site, built by MkDocs from a copy of the project, checked from its HTML."""
 
 from __future__ import annotations
 
+import html
 import json
-import shutil
-import subprocess
-import sys
+import posixpath
+import re
+from pathlib import Path
 
-from .conftest import ROOT
+import pytest
+
+HREF = re.compile(r'href="([^"#?]*)(?:[#?][^"]*)?"')
 
 
-def test_build_publishes_the_catalog(tmp_path):
-    for name in ("seeds", "docs"):
-        shutil.copytree(ROOT / name, tmp_path / name,
-                        ignore=shutil.ignore_patterns("papers.json", ".papershelf-*"))
-    for name in ("mkdocs.yml", "papershelf.yml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    result = subprocess.run([sys.executable, "-m", "generator", "build", "--strict"],
-                            cwd=tmp_path, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    assert "Read 5 listings: 216 entries -> 197 papers" in result.stdout
-    published = json.loads((tmp_path / "site" / "papers.json").read_text(encoding="utf-8"))
-    assert len(published["papers"]) == 197
-    assert (tmp_path / "site" / "papers.json").read_bytes() == \
-        (tmp_path / "docs" / "papers.json").read_bytes()
-    assert "<title>Papershelf</title>" in (tmp_path / "site" / "index.html").read_text()
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def text_of(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def local_targets(site: Path, url: str) -> set[str]:
+    """Site-relative URLs of the pages an HTML page links to."""
+    found = set()
+    for href in HREF.findall(page(site, url)):
+        if not href or "://" in href or href.startswith(("mailto:", "javascript:")):
+            continue
+        resolved = posixpath.normpath(posixpath.join(url, href))
+        found.add("" if resolved == "." else resolved.rstrip("/") + "/")
+    return found
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    return built_site / "site"
+
+
+@pytest.fixture(scope="module")
+def catalog(built_site):
+    return json.loads((built_site / "site" / "papers.json").read_text(encoding="utf-8"))["papers"]
+
+
+def test_build_publishes_the_catalog(built_site, catalog):
+    assert len(catalog) == 197
+    assert (built_site / "site" / "papers.json").read_bytes() == \
+        (built_site / "docs" / "papers.json").read_bytes()
+
+
+def test_every_title_and_abstract_appears_verbatim(site, catalog):
+    for paper in catalog:
+        document = page(site, paper["url"])
+        title = re.search(r'<h1 class="ps-paper__title">(.*?)</h1>', document, re.S)
+        assert text_of(title.group(1)) == paper["title"]
+        assert html.unescape(re.search(r"<title>(.*?)</title>", document).group(1)) == \
+            f"{paper['title']} - Papershelf"
+        abstract = re.search(r'<section class="ps-abstract"[^>]*>(.*?)</section>', document, re.S)
+        assert text_of(abstract.group(1)) == (paper["abstract"] or "No abstract in the listings.")
+
+
+def test_every_paper_is_reachable_from_a_topic_page_and_a_date_page(site, catalog):
+    topic_pages = [f"topics/{p.parent.name}/" for p in (site / "topics").glob("*/index.html")]
+    date_pages = [f"dates/{p.parent.name}/" for p in (site / "dates").glob("*/index.html")]
+    from_topics = set().union(*(local_targets(site, url) for url in topic_pages))
+    from_dates = set().union(*(local_targets(site, url) for url in date_pages))
+    for paper in catalog:
+        assert paper["url"] in from_topics, paper["url"]
+        assert paper["url"] in from_dates, paper["url"]
+    assert set(local_targets(site, "")) >= {"topics/", "dates/", "listings/", "about/"}
+
+
+def test_every_internal_link_resolves(site):
+    pages = [str(p.parent.relative_to(site)) for p in site.rglob("index.html")]
+    urls = ["" if u == "." else u + "/" for u in pages]
+    for url in urls:
+        for target in local_targets(site, url):
+            exists = (site / target / "index.html").is_file() or \
+                (site / target.rstrip("/")).is_file()
+            assert exists, f"{url or '/'} links to missing {target}"
+
+
+def test_related_links_show_their_reason(site, catalog):
+    linked = [p for p in catalog if p["related"]]
+    assert len(linked) > len(catalog) / 2
+    paper = linked[0]
+    document = page(site, paper["url"])
+    section = re.search(r'<section class="ps-related"[^>]*>(.*?)</section>', document, re.S)
+    first = paper["related"][0]
+    assert f"shares {', '.join(first['why'])}" in text_of(section.group(1))
+
+
+def test_index_pages_are_kept_out_of_search(site, catalog):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {p["url"] for p in catalog} <= locations
+    assert not any(loc.startswith(("topics/", "dates/", "listings/")) for loc in locations)

@@ -1,0 +1,187 @@
+"""Index pages: topics, the date archive, "recently listed" and the listings.
+
+All are Markdown written for MkDocs, excluded from search (they repeat paper text), with
+relative links that ``mkdocs build --strict`` validates.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from datetime import date
+
+from .dates import format_day_month
+from .escaping import document, excerpt, html_text, markdown_text
+from .model import Paper
+from .site import (Site, link, listing_name, listing_path, newest_first, paper_path,
+                   topic_path)
+
+TOPICS_INDEX = "topics/index.md"
+DATES_INDEX = "dates/index.md"
+UNDATED = "dates/undated.md"
+LISTED = "dates/listed.md"
+LISTINGS_INDEX = "listings/index.md"
+
+
+def _page(title: str, body: list[str], description: str = "") -> str:
+    meta = {"title": html_text(title), "generated": True, "search": {"exclude": True}}
+    if description:
+        meta["description"] = html_text(description)
+    return document(meta, "\n".join(body))
+
+
+def paper_item(paper: Paper, from_path: str, detail: str = "") -> str:
+    """A definition-list entry: the linked title, then its date and a one-line excerpt."""
+    facts = [markdown_text(part) for part in (paper.published_text, detail) if part]
+    facts.append(markdown_text(excerpt(paper.abstract)) if paper.abstract else "No abstract")
+    target = link(from_path, paper_path(paper.slug))
+    return f"[{markdown_text(paper.title)}]({target})\n:   {' · '.join(facts)}\n"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def generate_topic_pages(site: Site) -> dict[str, str]:
+    pages = {TOPICS_INDEX: _topics_index(site)}
+    descriptions = {topic.name: topic.description for topic in site.taxonomy}
+    for name in site.topic_names():
+        path = topic_path(site.topic_slug(name))
+        pages[path] = _topic_page(name, descriptions.get(name, ""), site.by_topic.get(name, []),
+                                  path)
+    return pages
+
+
+def _topics_index(site: Site) -> str:
+    rows = ["| Topic | Papers | About |", "| --- | ---: | --- |"]
+    descriptions = {topic.name: topic.description for topic in site.taxonomy}
+    for name in site.topic_names():
+        target = link(TOPICS_INDEX, topic_path(site.topic_slug(name)))
+        about = descriptions.get(name) or "Papers no topic rule matched."
+        rows.append(f"| [{markdown_text(name)}]({target}) | {len(site.by_topic.get(name, []))} "
+                    f"| {markdown_text(about)} |")
+    intro = (f"{_plural(len(site.papers), 'paper')} in {len(site.taxonomy)} topics; a paper "
+             f"can belong to several. Topics are defined in `taxonomy.yml`.")
+    return _page("Topics", ["# Topics", "", intro, "", *rows])
+
+
+def _topic_page(name: str, description: str, papers: list[Paper], path: str) -> str:
+    body = [f"# {markdown_text(name)}", ""]
+    if description:
+        body += [markdown_text(description), ""]
+    body += [f"{_plural(len(papers), 'paper')}, newest first. "
+             f"[All topics]({link(path, TOPICS_INDEX)})", ""]
+    body += _by_year(newest_first(papers), path)
+    return _page(name, body, description)
+
+
+def _by_year(papers: list[Paper], path: str) -> list[str]:
+    lines, current = [], object()
+    for paper in papers:
+        year = paper.published.year if paper.published else None
+        if year != current:
+            lines += ["", f"## {year or 'Date unknown'}", ""]
+            current = year
+        lines.append(paper_item(paper, path))
+    return lines
+
+
+def generate_date_pages(site: Site) -> dict[str, str]:
+    dated = [p for p in site.papers if p.published]
+    by_year: dict[int, list[Paper]] = defaultdict(list)
+    for paper in dated:
+        by_year[paper.published.year].append(paper)
+    pages = {f"dates/{year}.md": _year_page(year, papers) for year, papers in by_year.items()}
+    undated = [p for p in site.papers if not p.published]
+    pages[UNDATED] = _page("Date unknown", [
+        "# Date unknown", "",
+        f"{_plural(len(undated), 'paper')} whose listings give no date, or a date whose "
+        f"year could not be inferred (see `papershelf check`).", "",
+        *[paper_item(p, UNDATED) for p in undated]])
+    pages[LISTED] = _listed_page(site)
+    pages[DATES_INDEX] = _dates_index(by_year, len(undated))
+    return pages
+
+
+def _dates_index(by_year: dict[int, list[Paper]], undated: int) -> str:
+    rows = ["| Year | Papers | Months |", "| --- | ---: | --- |"]
+    for year in sorted(by_year, reverse=True):
+        months = defaultdict(int)
+        for paper in by_year[year]:
+            months[paper.published.month] += 1
+        spans = ", ".join(f"[{calendar.month_abbr[m]}]({year}.md#{_month_anchor(year, m)}) "
+                          f"({months[m]})" for m in sorted(months, reverse=True))
+        rows.append(f"| [{year}]({year}.md) | {len(by_year[year])} | {spans} |")
+    body = ["# Dates", "", "Papers by date of publication, newest first.", "", *rows, "",
+            f"[Date unknown](undated.md): {_plural(undated, 'paper')}.", "",
+            "[Recently listed](listed.md): papers by the date a listing first showed them."]
+    return _page("Dates", body)
+
+
+def _month_anchor(year: int, month: int) -> str:
+    return f"{calendar.month_name[month].lower()}-{year}"
+
+
+def _year_page(year: int, papers: list[Paper]) -> str:
+    path = f"dates/{year}.md"
+    body = [f"# {year}", "", f"{_plural(len(papers), 'paper')} published in {year}, newest "
+                             f"first. [All dates]({link(path, DATES_INDEX)})"]
+    current = None
+    for paper in newest_first(papers):
+        if paper.published.month != current:
+            current = paper.published.month
+            body += ["", f"## {calendar.month_name[current]} {year} "
+                         f"{{ #{_month_anchor(year, current)} }}", ""]
+        body.append(paper_item(paper, path))
+    return _page(str(year), body)
+
+
+def _listed_page(site: Site) -> str:
+    """Papers by the date a listing first showed them; unknown listing years last."""
+    first_seen: dict[date | None, list[Paper]] = defaultdict(list)
+    for paper in site.papers:
+        known = [ref.listed for ref in paper.listings if ref.listed]
+        first_seen[min(known) if known else None].append(paper)
+    body = ["# Recently listed", "",
+            "Papers by the date a listing first showed them, newest first.", ""]
+    for day in sorted((d for d in first_seen if d), reverse=True):
+        body += [f"## {day:%B} {day.day}, {day.year}", ""]
+        body += [paper_item(p, LISTED) for p in newest_first(first_seen[day])]
+    if first_seen.get(None):
+        body += ["## Listing date unknown", "",
+                 "Listed only on pages without a date or whose year is unknown.", ""]
+        body += [paper_item(p, LISTED) for p in newest_first(first_seen[None])]
+    return _page("Recently listed", body)
+
+
+def generate_listing_pages(site: Site) -> dict[str, str]:
+    pages: dict[str, str] = {}
+    rows = ["| Listing | Date | Papers |", "| --- | --- | ---: |"]
+    for listing in sorted(site.listings, key=lambda item: item.source):
+        path = listing_path(listing.source)
+        name = listing_name(listing.source)
+        when = _listing_date(listing, site)
+        rows.append(f"| [{markdown_text(name)}]({link(LISTINGS_INDEX, path)}) | "
+                    f"{markdown_text(when)} | {len(listing.entries)} |")
+        pages[path] = _listing_page(listing, name, when, site, path)
+    pages[LISTINGS_INDEX] = _page("Listings", [
+        "# Listings", "", "Every scraped listing, as the page showed it.", "", *rows])
+    return pages
+
+
+def _listing_date(listing, site: Site) -> str:
+    if listing.date is None:
+        return "no date"
+    year = site.years[listing.source].year
+    return format_day_month(listing.date.with_year(year) if year else listing.date)
+
+
+def _listing_page(listing, name: str, when: str, site: Site, path: str) -> str:
+    body = [f"# Listing {markdown_text(name)}", "",
+            f"{_plural(len(listing.entries), 'paper')}, {markdown_text(when)}, in the order "
+            f"of the page. [All listings]({link(path, LISTINGS_INDEX)})", ""]
+    for entry in listing.entries:
+        paper = site.paper_for(entry)
+        body.append(f"{entry.position}. [{markdown_text(paper.title)}]"
+                    f"({link(path, paper_path(paper.slug))})")
+    return _page(f"Listing {name}", body)

@@ -1,0 +1,84 @@
+"""The computed site: every paper with its topics and related papers, plus the paths
+and lookups the page generators share. Built once by the orchestrator; read-only after."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from .model import Entry, Listing, Paper, YearEvidence
+from .titles import title_key
+from .topics import UNCATEGORISED, Topic
+
+
+@dataclass
+class Site:
+    papers: list[Paper]
+    listings: list[Listing]
+    years: dict[str, YearEvidence]
+    taxonomy: list[Topic]
+    by_slug: dict[str, Paper] = field(init=False)
+    by_topic: dict[str, list[Paper]] = field(init=False)
+    by_key: dict[str, Paper] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_slug = {paper.slug: paper for paper in self.papers}
+        self.by_key = {paper.key: paper for paper in self.papers}
+        self.by_topic = defaultdict(list)
+        for paper in self.papers:
+            for name in paper.topics:
+                self.by_topic[name].append(paper)
+
+    def paper_for(self, entry: Entry) -> Paper:
+        """The merged paper an entry of a listing became."""
+        return self.by_key[title_key(entry.title)]
+
+    def topic_slug(self, name: str) -> str:
+        for topic in self.taxonomy:
+            if topic.name == name:
+                return topic.slug
+        return "uncategorised" if name == UNCATEGORISED else name
+
+    def topic_names(self) -> list[str]:
+        """Taxonomy order, then the uncategorised pseudo-topic if any paper is in it."""
+        names = [topic.name for topic in self.taxonomy]
+        return names + ([UNCATEGORISED] if self.by_topic.get(UNCATEGORISED) else [])
+
+
+def listing_name(source: str) -> str:
+    """``000_b0c19a2a7d9c138d.txt`` -> ``000_b0c19a2a7d9c138d``."""
+    return PurePosixPath(source).stem
+
+
+def paper_path(slug: str) -> str:
+    return f"papers/{slug}.md"
+
+
+def topic_path(slug: str) -> str:
+    return f"topics/{slug}.md"
+
+
+def listing_path(source: str) -> str:
+    return f"listings/{listing_name(source)}.md"
+
+
+def url_of(path: str) -> str:
+    """The site URL (relative to the root) MkDocs gives a docs path, with directory URLs."""
+    stem = path[: -len(".md")]
+    if stem == "index":
+        return ""
+    return (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+
+
+def link(from_path: str, to_path: str) -> str:
+    """A relative Markdown link target from one docs file to another."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def newest_first(papers: list[Paper]) -> list[Paper]:
+    """By publication date, newest first; undated last; ties by slug."""
+    return sorted(papers, key=lambda p: (p.published is None,
+                                         -(p.published.toordinal() if p.published else 0),
+                                         p.slug))

@@ -1,0 +1,113 @@
+"""The built site in headless Chromium: search, navigation, the chart, a sub-path."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from tests.browser import CHROMIUM_ARGS, chromium_or_skip, serve
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def served(built_site, tmp_path_factory):
+    """The site at the root and under /repo/, as a GitHub project site is served."""
+    parent = tmp_path_factory.mktemp("served")
+    os.symlink(built_site / "site", parent / "repo")
+    with serve(built_site / "site") as root, serve(parent) as sub:
+        yield {"root": root, "sub": sub + "repo/"}
+
+
+@pytest.fixture(scope="module")
+def catalog(built_site):
+    return json.loads((built_site / "site" / "papers.json").read_text(encoding="utf-8"))["papers"]
+
+
+# Material asks the GitHub API for the repository's stars and forks (repo_url); offline,
+# that request fails. It is the only request allowed to leave the machine.
+EXTERNAL_ALLOWED = ("https://api.github.com/repos/",)
+
+
+def open_page(browser, url, width=1280, height=900):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("requestfailed", lambda request: request.url.startswith(EXTERNAL_ALLOWED)
+            or errors.append(f"{request.url}: {request.failure}"))
+    page.on("response", lambda response: response.status >= 400
+            and errors.append(f"{response.url}: HTTP {response.status}"))
+    page.goto(url)
+    return page, errors
+
+
+def search(page, query: str) -> str:
+    if not page.locator("input.md-search__input").is_visible():
+        page.locator("label.md-header__button[for='__search']").click()
+    meta = page.locator(".md-search-result__meta")
+    # The index loads in a web worker; typing before it is ready can be lost.
+    meta.filter(has_text="Type to start searching").wait_for(timeout=30000)
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    meta.filter(has_text="matching").wait_for(timeout=30000)
+    return meta.inner_text()
+
+
+@pytest.mark.parametrize("where", ["root", "sub"])
+def test_search_by_title_words_finds_the_paper(browser, served, catalog, where):
+    paper = next(p for p in catalog if p["title"].startswith("The Monge Gap"))
+    page, errors = open_page(browser, served[where])
+    meta = search(page, "Monge gap regularizer")
+    assert "matching document" in meta and not meta.startswith("No")
+    first = page.locator(".md-search-result__item").first
+    assert "The Monge Gap" in first.inner_text()
+    first.locator("a").first.click()
+    page.wait_for_url(lambda url: paper["url"] in url)
+    assert page.locator("h1.ps-paper__title").inner_text() == paper["title"]
+    assert errors == []
+    page.close()
+
+
+def test_mobile_search_and_navigation(browser, served, catalog):
+    page, errors = open_page(browser, served["sub"], width=420, height=800)
+    meta = search(page, "Sinkhorn")
+    assert "matching document" in meta
+    page.keyboard.press("Escape")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.locator("nav.md-nav--primary a.md-nav__link[href$='topics/']").first.click()
+    page.wait_for_url(lambda url: url.endswith("/repo/topics/"))
+    assert page.locator("article h1").first.inner_text().startswith("Topics")
+    assert errors == []
+    page.close()
+
+
+def test_home_shows_counts_newest_papers_and_the_chart(browser, served, catalog):
+    page, errors = open_page(browser, served["root"])
+    assert f"{len(catalog)} papers" in page.locator("article").inner_text()
+    bars = page.locator("svg .ps-chart__bar")
+    years = {p["published"][:4] for p in catalog if p["published"]}
+    assert bars.count() == len(years)
+    page.locator("article dl dt a").first.click()
+    assert page.locator("h1.ps-paper__title").count() == 1
+    assert errors == []
+    page.close()
+
+
+def test_related_link_leads_to_the_related_paper(browser, served, catalog):
+    paper = next(p for p in catalog if p["related"])
+    target = next(p for p in catalog if p["slug"] == paper["related"][0]["slug"])
+    page, _ = open_page(browser, served["sub"] + paper["url"])
+    page.locator(".ps-related a").first.click()
+    page.wait_for_url(lambda url: target["url"] in url)
+    assert page.locator("h1.ps-paper__title").inner_text() == target["title"]
+    page.close()
