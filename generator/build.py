@@ -9,6 +9,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .catalog import render_catalog
@@ -28,6 +31,22 @@ from .slugs import assign_slugs
 from .topics import UNCATEGORISED, Topic, assign_topics, parse_taxonomy
 
 CATALOG_PATH = "papers.json"
+
+
+class Stages:
+    """Times the stages of a run; with a reporter, announces each as it starts."""
+
+    def __init__(self, report: Callable[[str], None] | None = None):
+        self.report = report
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        if self.report:
+            self.report(f"{name} ...")
+        start = time.perf_counter()
+        yield
+        self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
 @dataclass
@@ -50,8 +69,29 @@ class Collection:
         return sum(len(listing.entries) for listing in self.listings)
 
 
-def collect(config: Config) -> Collection:
-    """Read the listings and compute the merged, dated, slugged papers."""
+def collect(config: Config, stages: Stages | None = None) -> Collection:
+    """Read the listings and compute the merged, dated, slugged, linked papers."""
+    stages = stages or Stages()
+    with stages.stage("read"):
+        listings, skipped, diagnostics = _read(config)
+    with stages.stage("merge"):
+        diagnostics.extend(_check_configured_years(config, listings))
+        years, found = infer_listing_years(listings, config.listing_years)
+        diagnostics.extend(found)
+        papers, found = merge_listings(listings, years)
+        diagnostics.extend(found)
+        assign_slugs(papers)
+        papers.sort(key=lambda paper: paper.slug)
+    with stages.stage("topics"):
+        taxonomy = _load_taxonomy(config, diagnostics)
+        assign_topics(papers, taxonomy)
+        diagnostics.extend(_uncategorised(papers))
+    with stages.stage("related"):
+        _link_related(papers, config)
+    return Collection(listings, years, papers, taxonomy, _ordered(diagnostics), skipped)
+
+
+def _read(config: Config) -> tuple[list[Listing], list[str], list[Diagnostic]]:
     sources, ignored = read_listings(config.seeds_dir, config.root)
     diagnostics = [Diagnostic(Level.NOTICE, path, None, "not a .txt listing; ignored")
                    for path in ignored]
@@ -65,18 +105,7 @@ def collect(config: Config) -> Collection:
         listing, found = read_listing(text, source.name, source.display)
         listings.append(listing)
         diagnostics.extend(found)
-    diagnostics.extend(_check_configured_years(config, listings))
-    years, found = infer_listing_years(listings, config.listing_years)
-    diagnostics.extend(found)
-    papers, found = merge_listings(listings, years)
-    diagnostics.extend(found)
-    assign_slugs(papers)
-    papers.sort(key=lambda paper: paper.slug)
-    taxonomy = _load_taxonomy(config, diagnostics)
-    assign_topics(papers, taxonomy)
-    diagnostics.extend(_uncategorised(papers))
-    _link_related(papers, config)
-    return Collection(listings, years, papers, taxonomy, _ordered(diagnostics), skipped)
+    return listings, skipped, diagnostics
 
 
 def render_outputs(collection: Collection) -> dict[str, str]:
@@ -90,21 +119,30 @@ def render_outputs(collection: Collection) -> dict[str, str]:
     return outputs
 
 
-def generate(config: Config, strict: bool = False) -> tuple[Collection, WriteStats]:
+def generate(config: Config, strict: bool = False,
+             stages: Stages | None = None) -> tuple[Collection, WriteStats]:
     """Collect, stop on warnings if strict, then write only what changed."""
-    collection = collect(config)
+    stages = stages or Stages()
+    collection = collect(config, stages)
     if strict and collection.warnings:
         raise StrictError(collection.warnings)
-    stats = write_outputs(config.docs_dir, render_outputs(collection))
+    with stages.stage("render"):
+        outputs = render_outputs(collection)
+    with stages.stage("write"):
+        stats = write_outputs(config.docs_dir, outputs)
     return collection, stats
 
 
-def build_site(config: Config, strict: bool = False) -> tuple[Collection, WriteStats]:
+def build_site(config: Config, strict: bool = False,
+               stages: Stages | None = None) -> tuple[Collection, WriteStats]:
     """Generate, then ``mkdocs build --strict`` the site."""
-    collection, stats = generate(config, strict)
+    stages = stages or Stages()
+    collection, stats = generate(config, strict, stages)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                "--config-file", str(config.mkdocs_config)]
-    result = subprocess.run(command, cwd=config.root, env=mkdocs_environment(), check=False)
+    with stages.stage("mkdocs build"):
+        result = subprocess.run(command, cwd=config.root, env=mkdocs_environment(),
+                                check=False)
     if result.returncode != 0:
         raise BuildError(f"mkdocs build failed (exit {result.returncode}); see its output above")
     return collection, stats

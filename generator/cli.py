@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import build_site, collect, generate
+from .build import Stages, build_site, collect, generate
 from .config import CONFIG_FILE, load_config
 from .exceptions import PapershelfError, StrictError
 from .report import format_check_report, format_summary
@@ -18,6 +18,9 @@ _config_option = click.option(
     help=f"Configuration file (default: ./{CONFIG_FILE} if present).")
 _strict_option = click.option(
     "--strict", is_flag=True, help="Treat warnings as errors: exit 1 and write nothing.")
+_verbose_option = click.option(
+    "--verbose", "-v", is_flag=True,
+    help="Announce each stage as it starts and print its time (default when on a terminal).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,17 +32,19 @@ def cli() -> None:
 @cli.command("generate")
 @_config_option
 @_strict_option
-def generate_command(config_path: Path | None, strict: bool) -> None:
-    """Read seeds/ and write the generated files (docs/papers.json) into docs/."""
-    _run(lambda config: generate(config, strict), config_path)
+@_verbose_option
+def generate_command(config_path: Path | None, strict: bool, verbose: bool) -> None:
+    """Read seeds/ and write the generated pages and papers.json into docs/."""
+    _run(lambda config, stages: generate(config, strict, stages), config_path, verbose)
 
 
 @cli.command("build")
 @_config_option
 @_strict_option
-def build_command(config_path: Path | None, strict: bool) -> None:
+@_verbose_option
+def build_command(config_path: Path | None, strict: bool, verbose: bool) -> None:
     """Generate, then build the site into site/ with `mkdocs build --strict`."""
-    _run(lambda config: build_site(config, strict), config_path)
+    _run(lambda config, stages: build_site(config, strict, stages), config_path, verbose)
 
 
 @cli.command("serve")
@@ -71,11 +76,16 @@ def check_command(config_path: Path | None, strict: bool) -> None:
         _fail(StrictError(collection.warnings))
 
 
-def _run(action, config_path: Path | None) -> None:
+def _run(action, config_path: Path | None, verbose: bool) -> None:
+    show = verbose or sys.stderr.isatty()
+    stages = Stages(report=(lambda line: click.echo(line, err=True)) if show else None)
     try:
-        collection, stats = action(load_config(config_path))
+        collection, stats = action(load_config(config_path), stages)
     except PapershelfError as exc:
         _fail(exc)
+    if show:
+        click.echo("Times: " + ", ".join(f"{name} {seconds:.2f} s"
+                                         for name, seconds in stages.seconds.items()), err=True)
     # Notices can be one per paper; `check` lists them, a build only counts them.
     for diagnostic in collection.warnings:
         click.echo(str(diagnostic), err=True)

@@ -14,6 +14,7 @@ A paper may have several topics; one that matches none is uncategorised.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -28,13 +29,44 @@ _RULE_KEYS = {"name", "slug", "description", "keywords", "title_keywords", "min_
 
 
 @dataclass(frozen=True)
+class Phrase:
+    """A compiled keyword, with its first word for a cheap pre-check."""
+
+    pattern: re.Pattern
+    first: str
+    first_is_prefix: bool
+
+    def search(self, text: str, words: "Words") -> bool:
+        # Most keywords do not occur in most papers: a set lookup rules them out before
+        # the regular expression runs.
+        return words.has(self.first, self.first_is_prefix) and bool(self.pattern.search(text))
+
+
+class Words:
+    """The words of one text, for :meth:`Phrase.search`'s pre-check."""
+
+    def __init__(self, text: str):
+        self.set = set(_WORD.findall(text.casefold()))
+        self.sorted = sorted(self.set)
+
+    def has(self, word: str, prefix: bool) -> bool:
+        if not prefix:
+            return word in self.set
+        index = bisect.bisect_left(self.sorted, word)
+        return index < len(self.sorted) and self.sorted[index].startswith(word)
+
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
 class Topic:
     name: str
     slug: str
     description: str
-    keywords: tuple[re.Pattern, ...]
-    title_keywords: tuple[re.Pattern, ...] = ()
-    exclude: tuple[re.Pattern, ...] = ()
+    keywords: tuple[Phrase, ...]
+    title_keywords: tuple[Phrase, ...] = ()
+    exclude: tuple[Phrase, ...] = ()
     min_matches: int = 1
 
 
@@ -42,12 +74,18 @@ class TaxonomyError(PapershelfError):
     """The taxonomy file is invalid; the message lists every problem."""
 
 
-def compile_phrase(phrase: str) -> re.Pattern:
-    """``"scaling law*"`` -> a regex matching "Scaling-laws", "scaling law", ..."""
+def compile_phrase(phrase: str) -> Phrase:
+    """``"scaling law*"`` -> a phrase matching "Scaling-laws", "scaling law", ..."""
     words = phrase.strip().split()
     words = [w for part in words for w in part.split("-") if w]
     parts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
-    return re.compile(r"(?<!\w)" + r"[\s\-]+".join(parts) + r"(?!\w)", re.IGNORECASE)
+    pattern = re.compile(r"(?<!\w)" + r"[\s\-]+".join(parts) + r"(?!\w)", re.IGNORECASE)
+    first = words[0].casefold()
+    first_words = _WORD.findall(first.rstrip("*"))
+    # A first word with inner punctuation ("o(1)") cannot be pre-checked as one token.
+    if len(first_words) != 1 or first_words[0] != first.rstrip("*"):
+        return Phrase(pattern, "", True)
+    return Phrase(pattern, first.rstrip("*"), first.endswith("*"))
 
 
 def parse_taxonomy(raw, path: str) -> list[Topic]:
@@ -106,12 +144,13 @@ def _parse_topic(entry, label: str, problems: list[str]) -> Topic | None:
 def topics_for(title: str, abstract: str | None, taxonomy: list[Topic]) -> list[str]:
     """Names of the topics a paper belongs to, in taxonomy order."""
     text = f"{title}\n{abstract or ''}"
+    words, title_words = Words(text), Words(title)
     found = []
     for topic in taxonomy:
-        if any(p.search(text) for p in topic.exclude):
+        if any(p.search(text, words) for p in topic.exclude):
             continue
-        in_title = any(p.search(title) for p in topic.title_keywords)
-        hits = sum(1 for p in topic.keywords if p.search(text))
+        in_title = any(p.search(title, title_words) for p in topic.title_keywords)
+        hits = sum(1 for p in topic.keywords if p.search(text, words))
         if in_title or (topic.keywords and hits >= topic.min_matches):
             found.append(topic.name)
     return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -163,3 +164,12 @@ def test_serve_regenerates_when_a_listing_changes(tmp_path):
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert "Regenerated: 198 papers" in output
+
+
+def test_verbose_announces_stages_and_times_them(run, project):
+    write_seed(project, "a.txt", HEADER + "P\n\nAbstract.")
+    result = run("generate", "--verbose")
+    stages = [line.removesuffix(" ...") for line in result.stderr.splitlines()
+              if line.endswith(" ...")]
+    assert stages == ["read", "merge", "topics", "related", "render", "write"]
+    assert re.search(r"^Times: read \d+\.\d\d s, .* write \d+\.\d\d s$", result.stderr, re.M)
