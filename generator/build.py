@@ -18,11 +18,15 @@ from .catalog import render_catalog
 from .config import Config
 from .dates import infer_listing_years
 from .exceptions import BuildError, StrictError
-from .files import WriteStats, display_path, read_listings, read_yaml, write_outputs
+from .curation import Orphan, apply_notes, curate_related
+from .files import (WriteStats, display_path, read_listings, read_notes, read_yaml,
+                    write_outputs)
 from .home_page import generate_home_page
 from .index_pages import generate_date_pages, generate_listing_pages, generate_topic_pages
 from .merge import merge_listings
 from .model import Diagnostic, Level, Listing, Paper, YearEvidence
+from .notes import Note, parse_note
+from .notes_pages import generate_note_pages
 from .paper_pages import generate_paper_pages
 from .reader import decode_listing, read_listing
 from .related import related_papers
@@ -59,6 +63,7 @@ class Collection:
     taxonomy: list[Topic] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    orphans: list[Orphan] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[Diagnostic]:
@@ -85,10 +90,15 @@ def collect(config: Config, stages: Stages | None = None) -> Collection:
     with stages.stage("topics"):
         taxonomy = _load_taxonomy(config, diagnostics)
         assign_topics(papers, taxonomy)
+    with stages.stage("notes"):
+        notes = _read_notes(config, diagnostics)
+        orphans, found = apply_notes(papers, notes, [topic.name for topic in taxonomy])
+        diagnostics.extend(found)
         diagnostics.extend(_uncategorised(papers))
     with stages.stage("related"):
         _link_related(papers, config)
-    return Collection(listings, years, papers, taxonomy, _ordered(diagnostics), skipped)
+    return Collection(listings, years, papers, taxonomy, _ordered(diagnostics), skipped,
+                      orphans)
 
 
 def _read(config: Config) -> tuple[list[Listing], list[str], list[Diagnostic]]:
@@ -110,11 +120,12 @@ def _read(config: Config) -> tuple[list[Listing], list[str], list[Diagnostic]]:
 
 def render_outputs(collection: Collection) -> dict[str, str]:
     """Every generated file, as a mapping of path (relative to docs) to text."""
-    site = Site(collection.papers, collection.listings, collection.years, collection.taxonomy)
+    site = Site(collection.papers, collection.listings, collection.years, collection.taxonomy,
+                collection.orphans)
     outputs = {CATALOG_PATH: render_catalog(collection.papers, collection.listings,
                                             collection.years)}
     for generate_pages in (generate_home_page, generate_paper_pages, generate_topic_pages,
-                           generate_date_pages, generate_listing_pages):
+                           generate_date_pages, generate_listing_pages, generate_note_pages):
         outputs.update(generate_pages(site))
     return outputs
 
@@ -163,6 +174,22 @@ def _load_taxonomy(config: Config, diagnostics: list[Diagnostic]) -> list[Topic]
     return parse_taxonomy(raw, shown)
 
 
+def _read_notes(config: Config, diagnostics: list[Diagnostic]) -> list[Note]:
+    notes = []
+    for source in read_notes(config.notes_dir, config.root):
+        try:
+            text = source.data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = source.data.count(b"\n", 0, exc.start) + 1
+            diagnostics.append(Diagnostic(Level.WARNING, source.display, line, (
+                f"not UTF-8 text (byte offset {exc.start}); note skipped (it is not changed)")))
+            continue
+        note, found = parse_note(text, source.name.removesuffix(".md"), source.display)
+        notes.append(note)
+        diagnostics.extend(found)
+    return notes
+
+
 def _uncategorised(papers: list[Paper]) -> list[Diagnostic]:
     return [Diagnostic(Level.NOTICE, f"{paper.listings[0].source}", paper.listings[0].line,
                        f"{paper.title!r} matches no topic (uncategorised)")
@@ -173,9 +200,11 @@ def _link_related(papers: list[Paper], config: Config) -> None:
     """Fill ``paper.related`` with slug, score and the shared terms, best first."""
     links = related_papers([p.title for p in papers], [p.abstract for p in papers],
                            k=config.related_count, min_score=config.related_min_score)
+    by_slug = {paper.slug: paper for paper in papers}
     for paper, found in zip(papers, links):
         paper.related = [{"slug": papers[item.index].slug, "score": item.score,
                           "why": list(item.why)} for item in found]
+        curate_related(paper, by_slug, config.related_count)
 
 
 def _check_configured_years(config: Config, listings: list[Listing]) -> list[Diagnostic]:

@@ -36,7 +36,18 @@ def paper_record(paper: Paper) -> dict:
         ],
         "topics": list(paper.topics),
         "related": list(paper.related),
+        "note": _note_record(paper),
     }
+
+
+def _note_record(paper: Paper) -> dict | None:
+    note = paper.note
+    if note is None:
+        return None
+    return {"status": note.status, "rating": note.rating,
+            "read_on": note.read_on.isoformat() if note.read_on else None,
+            "tags": list(note.tags), **{key: note.links.get(key)
+                                        for key in ("arxiv", "pdf", "code", "doi")}}
 
 
 def listing_record(listing: Listing, evidence: YearEvidence) -> dict:

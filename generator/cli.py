@@ -11,6 +11,7 @@ from . import __version__
 from .build import Stages, build_site, collect, generate
 from .config import CONFIG_FILE, load_config
 from .exceptions import PapershelfError, StrictError
+from .files import display_path
 from .report import format_check_report, format_summary
 
 _config_option = click.option(
@@ -56,10 +57,42 @@ def serve_command(config_path: Path | None, dev_addr: str) -> None:
     from .serve import serve_site
 
     try:
-        code = serve_site(load_config(config_path), dev_addr, lambda line: click.echo(line))
+        code = serve_site(config_path, dev_addr, lambda line: click.echo(line))
     except PapershelfError as exc:
         _fail(exc)
     sys.exit(code)
+
+
+@cli.command("note")
+@_config_option
+@click.argument("query")
+def note_command(config_path: Path | None, query: str) -> None:
+    """Create notes/<slug>.md for the paper QUERY names (a slug, a title or part of one).
+
+    Prints the note's path. An existing note is never overwritten.
+    """
+    from .curation import find_paper
+    from .files import create_note
+    from .notes import note_template
+
+    try:
+        config = load_config(config_path)
+        papers = collect(config).papers
+    except PapershelfError as exc:
+        _fail(exc)
+    paper, candidates = find_paper(query, papers)
+    if paper is None:
+        if candidates:
+            listed = "\n".join(f"  {p.slug}  {p.title}" for p in candidates[:10])
+            _fail(PapershelfError(f"{query!r} matches {len(candidates)} papers; give more of "
+                                  f"the title or one of these slugs:\n{listed}"))
+        _fail(PapershelfError(f"no paper matches {query!r}; `papershelf check` lists them all"))
+    path = config.notes_dir / f"{paper.slug}.md"
+    if create_note(path, note_template(paper.title)):
+        click.echo(f"Created a note on {paper.title!r}:", err=True)
+    else:
+        click.echo(f"A note on {paper.title!r} exists already (left unchanged):", err=True)
+    click.echo(display_path(path, config.root))
 
 
 @cli.command("check")

@@ -34,6 +34,9 @@ class Config:
         "MkDocs' docs folder. Generated files go to their own subtrees and `papers.json`; "
         "hand-written pages are never touched."))
     mkdocs_config: Path = _option(Path("mkdocs.yml"), "The MkDocs configuration to build with.")
+    notes_dir: Path = _option(Path("notes"), (
+        "The curator's notes, one `<slug>.md` per paper. Read only, except that "
+        "`papershelf note` creates new notes here."))
     taxonomy: Path = _option(Path("taxonomy.yml"), (
         "The topic taxonomy: names, descriptions and matching rules (see the file's header). "
         "Without it every paper is uncategorised."))
@@ -50,7 +53,7 @@ class Config:
         return {f.name: f.metadata["doc"] for f in dataclasses.fields(self) if f.name != "root"}
 
 
-_PATH_OPTIONS = ("seeds_dir", "docs_dir", "mkdocs_config", "taxonomy")
+_PATH_OPTIONS = ("seeds_dir", "docs_dir", "mkdocs_config", "taxonomy", "notes_dir")
 
 
 def load_config(path: Path | None = None, root: Path | None = None) -> Config:

@@ -44,6 +44,25 @@ def display_path(path: Path, root: Path) -> str:
         return str(path)
 
 
+def read_notes(notes_dir: Path, root: Path) -> list[SourceFile]:
+    """Every ``*.md`` note, by name; none when the folder does not exist yet."""
+    if not notes_dir.is_dir():
+        return []
+    return [SourceFile(path.name, display_path(path, root), path.read_bytes())
+            for path in sorted(notes_dir.glob("*.md")) if path.is_file()]
+
+
+def create_note(path: Path, text: str) -> bool:
+    """Create a new note; False (and nothing written) if the file already exists."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(path, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        return False
+    return True
+
+
 def read_listings(seeds_dir: Path, root: Path) -> tuple[list[SourceFile], list[str]]:
     """Every ``*.txt`` in the seeds folder, by name; also the names of other files there."""
     if not seeds_dir.is_dir():

@@ -9,7 +9,8 @@ from collections import Counter
 
 from .escaping import document, markdown_text
 from .index_pages import DATES_INDEX, LISTINGS_INDEX, TOPICS_INDEX, paper_item
-from .site import Site, link, newest_first, topic_path
+from .notes_pages import STATUS_INDEX, recently_read
+from .site import Site, link, newest_first, status_path, topic_path
 
 HOME = "index.md"
 NEWEST = 10
@@ -48,6 +49,13 @@ def _body(site: Site) -> list[str]:
         "## Newest papers", "",
     ]
     body += [paper_item(paper, HOME) for paper in newest_first(dated)[:NEWEST]]
+    read = recently_read(site, NEWEST)
+    if read:
+        body += ["## Recently read", ""]
+        body += [paper_item(p, HOME, f"read {p.note.read_on.isoformat()}"
+                            if p.note.read_on else "") for p in read]
+        body += [f"[Everything read]({link(HOME, status_path('read'))}) · "
+                 f"[Reading status]({link(HOME, STATUS_INDEX)})", ""]
     body += ["## Topics", "", "| Topic | Papers |", "| --- | ---: |"]
     for name in site.topic_names():
         target = link(HOME, topic_path(site.topic_slug(name)))

@@ -23,7 +23,7 @@ LISTED = "dates/listed.md"
 LISTINGS_INDEX = "listings/index.md"
 
 
-def _page(title: str, body: list[str], description: str = "") -> str:
+def page_document(title: str, body: list[str], description: str = "") -> str:
     meta = {"title": html_text(title), "generated": True, "search": {"exclude": True}}
     if description:
         meta["description"] = html_text(description)
@@ -38,7 +38,7 @@ def paper_item(paper: Paper, from_path: str, detail: str = "") -> str:
     return f"[{markdown_text(paper.title)}]({target})\n:   {' · '.join(facts)}\n"
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
@@ -60,19 +60,19 @@ def _topics_index(site: Site) -> str:
         about = descriptions.get(name) or "Papers no topic rule matched."
         rows.append(f"| [{markdown_text(name)}]({target}) | {len(site.by_topic.get(name, []))} "
                     f"| {markdown_text(about)} |")
-    intro = (f"{_plural(len(site.papers), 'paper')} in {len(site.taxonomy)} topics; a paper "
+    intro = (f"{plural(len(site.papers), 'paper')} in {len(site.taxonomy)} topics; a paper "
              f"can belong to several. Topics are defined in `taxonomy.yml`.")
-    return _page("Topics", ["# Topics", "", intro, "", *rows])
+    return page_document("Topics", ["# Topics", "", intro, "", *rows])
 
 
 def _topic_page(name: str, description: str, papers: list[Paper], path: str) -> str:
     body = [f"# {markdown_text(name)}", ""]
     if description:
         body += [markdown_text(description), ""]
-    body += [f"{_plural(len(papers), 'paper')}, newest first. "
+    body += [f"{plural(len(papers), 'paper')}, newest first. "
              f"[All topics]({link(path, TOPICS_INDEX)})", ""]
     body += _by_year(newest_first(papers), path)
-    return _page(name, body, description)
+    return page_document(name, body, description)
 
 
 def _by_year(papers: list[Paper], path: str) -> list[str]:
@@ -93,9 +93,9 @@ def generate_date_pages(site: Site) -> dict[str, str]:
         by_year[paper.published.year].append(paper)
     pages = {f"dates/{year}.md": _year_page(year, papers) for year, papers in by_year.items()}
     undated = [p for p in site.papers if not p.published]
-    pages[UNDATED] = _page("Date unknown", [
+    pages[UNDATED] = page_document("Date unknown", [
         "# Date unknown", "",
-        f"{_plural(len(undated), 'paper')} whose listings give no date, or a date whose "
+        f"{plural(len(undated), 'paper')} whose listings give no date, or a date whose "
         f"year could not be inferred (see `papershelf check`).", "",
         *[paper_item(p, UNDATED) for p in undated]])
     pages[LISTED] = _listed_page(site)
@@ -113,9 +113,9 @@ def _dates_index(by_year: dict[int, list[Paper]], undated: int) -> str:
                           f"({months[m]})" for m in sorted(months, reverse=True))
         rows.append(f"| [{year}]({year}.md) | {len(by_year[year])} | {spans} |")
     body = ["# Dates", "", "Papers by date of publication, newest first.", "", *rows, "",
-            f"[Date unknown](undated.md): {_plural(undated, 'paper')}.", "",
+            f"[Date unknown](undated.md): {plural(undated, 'paper')}.", "",
             "[Recently listed](listed.md): papers by the date a listing first showed them."]
-    return _page("Dates", body)
+    return page_document("Dates", body)
 
 
 def _month_anchor(year: int, month: int) -> str:
@@ -124,7 +124,7 @@ def _month_anchor(year: int, month: int) -> str:
 
 def _year_page(year: int, papers: list[Paper]) -> str:
     path = f"dates/{year}.md"
-    body = [f"# {year}", "", f"{_plural(len(papers), 'paper')} published in {year}, newest "
+    body = [f"# {year}", "", f"{plural(len(papers), 'paper')} published in {year}, newest "
                              f"first. [All dates]({link(path, DATES_INDEX)})"]
     current = None
     for paper in newest_first(papers):
@@ -133,7 +133,7 @@ def _year_page(year: int, papers: list[Paper]) -> str:
             body += ["", f"## {calendar.month_name[current]} {year} "
                          f"{{ #{_month_anchor(year, current)} }}", ""]
         body.append(paper_item(paper, path))
-    return _page(str(year), body)
+    return page_document(str(year), body)
 
 
 def _listed_page(site: Site) -> str:
@@ -151,7 +151,7 @@ def _listed_page(site: Site) -> str:
         body += ["## Listing date unknown", "",
                  "Listed only on pages without a date or whose year is unknown.", ""]
         body += [paper_item(p, LISTED) for p in newest_first(first_seen[None])]
-    return _page("Recently listed", body)
+    return page_document("Recently listed", body)
 
 
 def generate_listing_pages(site: Site) -> dict[str, str]:
@@ -164,7 +164,7 @@ def generate_listing_pages(site: Site) -> dict[str, str]:
         rows.append(f"| [{markdown_text(name)}]({link(LISTINGS_INDEX, path)}) | "
                     f"{markdown_text(when)} | {len(listing.entries)} |")
         pages[path] = _listing_page(listing, name, when, site, path)
-    pages[LISTINGS_INDEX] = _page("Listings", [
+    pages[LISTINGS_INDEX] = page_document("Listings", [
         "# Listings", "", "Every scraped listing, as the page showed it.", "", *rows])
     return pages
 
@@ -178,10 +178,10 @@ def _listing_date(listing, site: Site) -> str:
 
 def _listing_page(listing, name: str, when: str, site: Site, path: str) -> str:
     body = [f"# Listing {markdown_text(name)}", "",
-            f"{_plural(len(listing.entries), 'paper')}, {markdown_text(when)}, in the order "
+            f"{plural(len(listing.entries), 'paper')}, {markdown_text(when)}, in the order "
             f"of the page. [All listings]({link(path, LISTINGS_INDEX)})", ""]
     for entry in listing.entries:
         paper = site.paper_for(entry)
         body.append(f"{entry.position}. [{markdown_text(paper.title)}]"
                     f"({link(path, paper_path(paper.slug))})")
-    return _page(f"Listing {name}", body)
+    return page_document(f"Listing {name}", body)

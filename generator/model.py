@@ -8,6 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .notes import Note
 
 
 class Level(str, Enum):
@@ -119,3 +123,4 @@ class Paper:
     slug: str = ""
     topics: list[str] = field(default_factory=list)
     related: list[dict] = field(default_factory=list)
+    note: "Note | None" = None

@@ -3,12 +3,20 @@ as the body (so that search indexes it)."""
 
 from __future__ import annotations
 
-from urllib.parse import quote_plus
+from urllib.parse import quote, quote_plus, urlencode
 
 from .escaping import document, excerpt, html_text, markdown_text
 from .model import Paper
-from .site import Site, listing_name, listing_path, paper_path, topic_path, url_of
+from .notes import note_template
+from .site import (TAGS_PAGE, Site, listing_name, listing_path, paper_path, status_path,
+                   tag_anchor, topic_path, url_of)
 
+NOTE_LINKS = (
+    ("arxiv", "arXiv", "https://arxiv.org/abs/{}"),
+    ("pdf", "PDF", "{}"),
+    ("code", "Code", "{}"),
+    ("doi", "DOI", "https://doi.org/{}"),
+)
 LINK_OUTS = (
     ("arXiv", "https://arxiv.org/search/?searchtype=title&query={}"),
     ("Hugging Face", "https://huggingface.co/papers?q={}"),
@@ -21,6 +29,7 @@ def generate_paper_pages(site: Site) -> dict[str, str]:
 
 
 def render_paper_page(paper: Paper, site: Site) -> str:
+    note = paper.note
     meta = {
         "template": "paper.html",
         "generated": True,
@@ -33,10 +42,16 @@ def render_paper_page(paper: Paper, site: Site) -> str:
     meta["hide"] = ["navigation", "toc"]
     if paper.published:
         meta["date"] = paper.published.isoformat()
-    meta["tags"] = list(paper.topics)
+    # Material's search shows tags as HTML: escaped like the title.
+    meta["tags"] = [html_text(tag) for tag in paper.topics + (note.tags if note else [])]
     meta["papershelf"] = _paper_data(paper, site)
-    body = markdown_text(paper.abstract) if paper.abstract else ""
-    return document(meta, body)
+    body = []
+    if paper.abstract:
+        body.append(markdown_text(paper.abstract) + "\n{: .ps-abstract }")
+    if note and note.body.strip():
+        # The curator's Markdown, as written (raw HTML is disabled site-wide).
+        body.append("## Notes { #notes }\n\n" + note.body)
+    return document(meta, "\n\n".join(body))
 
 
 def _paper_data(paper: Paper, site: Site) -> dict:
@@ -55,9 +70,43 @@ def _paper_data(paper: Paper, site: Site) -> dict:
         "topics": [{"name": name, "url": url_of(topic_path(site.topic_slug(name)))}
                    for name in paper.topics],
         "related": [_related_item(item, site) for item in paper.related],
-        "links": [{"label": label, "url": pattern.format(quote_plus(paper.title))}
-                  for label, pattern in LINK_OUTS],
+        "links": _links(paper),
+        "note": _note_data(paper),
+        "edit": _edit_data(paper),
     }
+
+
+def _links(paper: Paper) -> list[dict]:
+    """The note's own links first, then searches for the title."""
+    given = paper.note.links if paper.note else {}
+    links = [{"label": label, "url": pattern.format(given[key])}
+             for key, label, pattern in NOTE_LINKS if key in given]
+    return links + [{"label": label, "url": pattern.format(quote_plus(paper.title))}
+                    for label, pattern in LINK_OUTS
+                    if not (label == "arXiv" and "arxiv" in given)]
+
+
+def _edit_data(paper: Paper) -> dict:
+    """Where the edit button leads: the note, or a new-file form holding its template.
+
+    The form's query string is built here, so that front matter never holds a
+    multi-line string.
+    """
+    path = f"notes/{paper.slug}.md"
+    query = urlencode({"filename": path, "value": note_template(paper.title)},
+                      quote_via=quote)
+    return {"path": path, "exists": paper.note is not None, "new_file_query": query}
+
+
+def _note_data(paper: Paper) -> dict | None:
+    note = paper.note
+    if note is None:
+        return None
+    return {"status": note.status, "rating": note.rating,
+            "read_on": note.read_on.isoformat() if note.read_on else None,
+            "status_url": url_of(status_path(note.status)) if note.status else None,
+            "tags": [{"name": tag, "url": url_of(TAGS_PAGE) + "#" + tag_anchor(tag)}
+                     for tag in note.tags]}
 
 
 def _related_item(item: dict, site: Site) -> dict:

@@ -13,34 +13,41 @@ import sys
 import time
 from collections.abc import Callable
 
+from pathlib import Path
+
 from .build import generate, mkdocs_environment
-from .config import CONFIG_FILE, Config
+from .config import CONFIG_FILE, Config, load_config
 from .exceptions import PapershelfError
 from .files import fingerprint
 
 POLL_SECONDS = 1.0
 
 
-def watched_paths(config: Config) -> list:
-    return [config.seeds_dir, config.taxonomy, config.root / CONFIG_FILE]
+def watched_paths(config: Config, config_path: Path | None) -> list[Path]:
+    return [config.seeds_dir, config.taxonomy, config.notes_dir,
+            config_path or config.root / CONFIG_FILE]
 
 
-def serve_site(config: Config, address: str, report: Callable[[str], None]) -> int:
-    """Generate, start ``mkdocs serve``, regenerate on changes until the server exits."""
+def serve_site(config_path: Path | None, address: str, report: Callable[[str], None]) -> int:
+    """Generate, start ``mkdocs serve``, regenerate on changes until the server exits.
+
+    The configuration is read again before each regeneration, so edits to it apply.
+    """
+    config = load_config(config_path)
     generate(config)
     # A terminated `papershelf serve` must also stop the MkDocs server it started.
     signal.signal(signal.SIGTERM, _interrupt)
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", address,
-               "--config-file", str(config.mkdocs_config)]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--watch-theme",
+               "--dev-addr", address, "--config-file", str(config.mkdocs_config)]
     server = subprocess.Popen(command, cwd=config.root, env=mkdocs_environment())
-    seen = fingerprint(watched_paths(config))
+    seen = fingerprint(watched_paths(config, config_path))
     try:
         while server.poll() is None:
             time.sleep(POLL_SECONDS)
-            current = fingerprint(watched_paths(config))
+            current = fingerprint(watched_paths(config, config_path))
             if current != seen:
                 seen = current
-                _regenerate(config, report)
+                config = _regenerate(config_path, config, report)
     except KeyboardInterrupt:
         pass
     finally:
@@ -53,11 +60,15 @@ def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-def _regenerate(config: Config, report: Callable[[str], None]) -> None:
+def _regenerate(config_path: Path | None, config: Config,
+                report: Callable[[str], None]) -> Config:
+    """Regenerate with the current configuration; on an error keep serving the last site."""
     try:
+        config = load_config(config_path)
         collection, stats = generate(config)
-    except PapershelfError as exc:  # keep serving the last good site
+    except PapershelfError as exc:
         report(f"error: {exc}")
-        return
+        return config
     report(f"Regenerated: {len(collection.papers)} papers; {len(stats.written)} written, "
            f"{len(stats.removed)} removed")
+    return config

@@ -8,7 +8,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from slugify import slugify
+
 from .model import Entry, Listing, Paper, YearEvidence
+from .slugs import short_hash
 from .titles import title_key
 from .topics import UNCATEGORISED, Topic
 
@@ -19,6 +22,7 @@ class Site:
     listings: list[Listing]
     years: dict[str, YearEvidence]
     taxonomy: list[Topic]
+    orphans: list = field(default_factory=list)
     by_slug: dict[str, Paper] = field(init=False)
     by_topic: dict[str, list[Paper]] = field(init=False)
     by_key: dict[str, Paper] = field(init=False)
@@ -45,6 +49,19 @@ class Site:
         """Taxonomy order, then the uncategorised pseudo-topic if any paper is in it."""
         names = [topic.name for topic in self.taxonomy]
         return names + ([UNCATEGORISED] if self.by_topic.get(UNCATEGORISED) else [])
+
+
+TAGS_PAGE = "tags/index.md"
+ORPHANS_PAGE = "notes/orphaned.md"
+
+
+def status_path(status: str) -> str:
+    return f"status/{status}.md"
+
+
+def tag_anchor(tag: str) -> str:
+    """The id of a tag's section on the tags page; tags are restricted to safe characters."""
+    return "tag-" + (slugify(tag) or short_hash(tag))
 
 
 def listing_name(source: str) -> str:

@@ -34,15 +34,19 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-PROJECT_FILES = ("seeds", "docs", "overrides", "mkdocs.yml", "papershelf.yml", "taxonomy.yml")
+PROJECT_FILES = ("seeds", "docs", "overrides", "notes", "mkdocs.yml", "papershelf.yml",
+                 "taxonomy.yml")
 
 
 def copy_project(target: Path) -> Path:
     """The project's inputs, without any generated output, in a fresh folder."""
+    import json
     import shutil
 
     target.mkdir(parents=True, exist_ok=True)
-    generated = {"index.md", "papers", "topics", "dates", "listings", "papers.json"}
+    manifest = ROOT / "docs" / ".papershelf-manifest.json"
+    listed = json.loads(manifest.read_text()) if manifest.is_file() else []
+    generated = {name.split("/")[0] for name in listed}
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():

@@ -111,3 +111,14 @@ def test_related_link_leads_to_the_related_paper(browser, served, catalog):
     page.wait_for_url(lambda url: target["url"] in url)
     assert page.locator("h1.ps-paper__title").inner_text() == target["title"]
     page.close()
+
+
+def test_note_math_is_rendered_by_the_bundled_katex(browser, served, catalog):
+    paper = next(p for p in catalog if p["note"] and p["note"]["status"] == "read")
+    page, errors = open_page(browser, served["sub"] + paper["url"])
+    page.locator(".arithmatex .katex").first.wait_for(timeout=10000)
+    assert page.locator(".arithmatex .katex").count() == page.locator(".arithmatex").count()
+    # The abstract's own dollar signs and backslashes are never typeset.
+    assert page.locator(".ps-abstract .katex").count() == 0
+    assert errors == []
+    page.close()

@@ -12,7 +12,7 @@ from generator.slugs import assign_slugs
 from .conftest import HEADER, parse
 
 PAPER_KEYS = {"slug", "url", "title", "abstract", "authors", "organization", "published",
-              "published_text", "comments", "listings", "topics", "related"}
+              "published_text", "comments", "listings", "topics", "related", "note"}
 
 
 def catalog(*texts):

@@ -160,6 +160,10 @@ def test_serve_regenerates_when_a_listing_changes(tmp_path):
             handle.write(HEADER + "A Freshly Added Paper\n\nIts abstract.\n")
         assert wait_for(lambda: (fetch("papers/a-freshly-added-paper/") or "").count(
             "A Freshly Added Paper") > 0), "new paper not served"
+        (project / "notes" / "a-freshly-added-paper.md").write_text(
+            "---\nstatus: reading\n---\nA note written while serving.\n", encoding="utf-8")
+        assert wait_for(lambda: "A note written while serving." in (
+            fetch("papers/a-freshly-added-paper/") or "")), "new note not served"
     finally:
         server.terminate()
         output = server.communicate(timeout=20)[0]
@@ -171,5 +175,5 @@ def test_verbose_announces_stages_and_times_them(run, project):
     result = run("generate", "--verbose")
     stages = [line.removesuffix(" ...") for line in result.stderr.splitlines()
               if line.endswith(" ...")]
-    assert stages == ["read", "merge", "topics", "related", "render", "write"]
+    assert stages == ["read", "merge", "topics", "notes", "related", "render", "write"]
     assert re.search(r"^Times: read \d+\.\d\d s, .* write \d+\.\d\d s$", result.stderr, re.M)

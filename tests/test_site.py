@@ -55,7 +55,7 @@ def test_every_title_and_abstract_appears_verbatim(site, catalog):
         assert text_of(title.group(1)) == paper["title"]
         assert html.unescape(re.search(r"<title>(.*?)</title>", document).group(1)) == \
             f"{paper['title']} - Papershelf"
-        abstract = re.search(r'<section class="ps-abstract"[^>]*>(.*?)</section>', document, re.S)
+        abstract = re.search(r'<p class="ps-abstract">(.*?)</p>', document, re.S)
         assert text_of(abstract.group(1)) == (paper["abstract"] or "No abstract in the listings.")
 
 
@@ -95,3 +95,13 @@ def test_index_pages_are_kept_out_of_search(site, catalog):
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert {p["url"] for p in catalog} <= locations
     assert not any(loc.startswith(("topics/", "dates/", "listings/")) for loc in locations)
+
+
+def test_a_note_is_rendered_with_its_math_and_status(site, catalog):
+    noted = [p for p in catalog if p["note"]]
+    assert noted, "the repository ships example notes"
+    paper = next(p for p in noted if p["note"]["status"] == "read")
+    document = page(site, paper["url"])
+    assert '<h2 id="notes">' in document and '<span class="arithmatex">' in document
+    assert "Recently read" in page(site, "")
+    assert paper["title"] in text_of(page(site, "status/read/"))

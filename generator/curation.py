@@ -1,0 +1,113 @@
+"""Applying the curator's notes to the papers, finding orphaned notes, and matching a
+title or slug typed on the command line to a paper."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from .model import Diagnostic, Level, Paper
+from .notes import Note
+from .titles import title_key
+from .topics import UNCATEGORISED
+
+
+@dataclass(frozen=True)
+class Orphan:
+    """A note whose paper is no longer in the listings, with the closest current paper."""
+
+    note: Note
+    closest: Paper | None
+
+
+def apply_notes(papers: list[Paper], notes: list[Note],
+                topic_names: list[str]) -> tuple[list[Orphan], list[Diagnostic]]:
+    """Attach each note to its paper; adjust topics and related papers as it says."""
+    by_slug = {paper.slug: paper for paper in papers}
+    orphans, diagnostics = [], []
+    for note in notes:
+        paper = by_slug.get(note.slug)
+        if paper is None:
+            closest = closest_paper(note.slug.replace("-", " "), papers)
+            orphans.append(Orphan(note, closest))
+            hint = f"; the closest current paper is {closest.title!r} ({closest.slug})" \
+                if closest else ""
+            diagnostics.append(Diagnostic(Level.WARNING, note.path, None, (
+                f"orphaned note: no paper has the slug {note.slug!r}{hint}. The note is kept "
+                f"and published on the orphaned notes page")))
+            continue
+        paper.note = note
+        diagnostics += _apply_topics(paper, note, topic_names)
+        diagnostics += _check_slugs(note, by_slug)
+    return orphans, diagnostics
+
+
+def _apply_topics(paper: Paper, note: Note, topic_names: list[str]) -> list[Diagnostic]:
+    known = set(topic_names)
+    named = (note.topics_replace or []) + note.topics_add + note.topics_remove
+    problems = [Diagnostic(Level.WARNING, note.path, None,
+                           f"topic {name!r} is not in the taxonomy (known: "
+                           f"{', '.join(topic_names)})") for name in named if name not in known]
+    automatic = [t for t in paper.topics if t != UNCATEGORISED]
+    if note.topics_replace is not None:
+        chosen = [t for t in note.topics_replace if t in known]
+    else:
+        chosen = [t for t in automatic if t not in note.topics_remove]
+        chosen += [t for t in note.topics_add if t in known and t not in chosen]
+    order = {name: index for index, name in enumerate(topic_names)}
+    paper.topics = sorted(set(chosen), key=order.__getitem__) or [UNCATEGORISED]
+    return problems
+
+
+def _check_slugs(note: Note, by_slug: dict[str, Paper]) -> list[Diagnostic]:
+    return [Diagnostic(Level.WARNING, note.path, None,
+                       f"related: no paper has the slug {slug!r}")
+            for slug in note.pin + note.exclude if slug not in by_slug or slug == note.slug]
+
+
+def curate_related(paper: Paper, by_slug: dict[str, Paper], limit: int) -> None:
+    """Pinned papers first ("pinned by the curator"), excluded ones removed."""
+    note = paper.note
+    if note is None:
+        return
+    pinned = [{"slug": slug, "score": None, "why": ["pinned by the curator"]}
+              for slug in note.pin if slug in by_slug and slug != paper.slug]
+    dropped = set(note.exclude) | {item["slug"] for item in pinned}
+    computed = [item for item in paper.related if item["slug"] not in dropped]
+    paper.related = (pinned + computed)[:max(limit, len(pinned))]
+
+
+def closest_paper(text: str, papers: list[Paper]) -> Paper | None:
+    """The paper whose title is most like ``text``, if any is reasonably close."""
+    keys = {paper.key: paper for paper in papers}
+    match = difflib.get_close_matches(title_key(text), list(keys), n=1, cutoff=0.5)
+    return keys[match[0]] if match else None
+
+
+def find_paper(query: str, papers: list[Paper]) -> tuple[Paper | None, list[Paper]]:
+    """A slug, a title, or a distinctive part of a title -> (the paper, or the candidates)."""
+    for paper in papers:
+        if paper.slug == query.strip():
+            return paper, []
+    key = title_key(query)
+    exact = [p for p in papers if p.key == key]
+    if len(exact) == 1:
+        return exact[0], []
+    containing = [p for p in papers if key and key in p.key]
+    if len(containing) == 1:
+        return containing[0], []
+    if containing:
+        return None, containing
+    return _closest_by_spelling(key, papers)
+
+
+def _closest_by_spelling(key: str, papers: list[Paper]) -> tuple[Paper | None, list[Paper]]:
+    """A typo: the clearly closest title wins; several about as close are candidates."""
+    scored = sorted(((difflib.SequenceMatcher(None, key, p.key).ratio(), p.slug, p)
+                     for p in papers), key=lambda item: (-item[0], item[1]))
+    close = [(ratio, p) for ratio, _, p in scored[:5] if ratio >= 0.6]
+    if not close:
+        return None, []
+    if len(close) == 1 or close[0][0] - close[1][0] >= 0.1:
+        return close[0][1], []
+    return None, [p for ratio, p in close if close[0][0] - ratio < 0.1]

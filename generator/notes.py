@@ -1,0 +1,199 @@
+"""The curator's notes: one Markdown file per paper, ``notes/<slug>.md``.
+
+Papershelf reads notes and never writes them (``papershelf note`` only creates new ones).
+Front matter (all optional):
+
+* ``status``: to-read, reading or read; ``read_on``: the date it was read;
+* ``rating``: 1 to 5; ``tags``: a list of short labels;
+* ``topics``: a list that replaces the automatic topics, or ``{add: [...], remove: [...]}``;
+* ``related``: ``{pin: [slugs], exclude: [slugs]}``;
+* ``arxiv``, ``pdf``, ``code``, ``doi``: links that the paper page uses.
+
+The body is free Markdown. Problems are warnings naming the file and line; the rest of the
+note is still used.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .model import Diagnostic, Level
+
+STATUSES = ("to-read", "reading", "read")
+KEYS = ("status", "read_on", "rating", "tags", "topics", "related", "arxiv", "pdf", "code",
+        "doi")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+_ARXIV = re.compile(r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_URL = re.compile(r"^https?://[^\s<>\"']+$")
+_TAG = re.compile(r"^[\w][\w .+#/()-]{0,39}$")
+
+
+@dataclass
+class Note:
+    """A parsed note; invalid fields are left at their defaults (and reported)."""
+
+    slug: str
+    path: str
+    body: str
+    status: str | None = None
+    read_on: datetime.date | None = None
+    rating: int | None = None
+    tags: list[str] = field(default_factory=list)
+    topics_replace: list[str] | None = None
+    topics_add: list[str] = field(default_factory=list)
+    topics_remove: list[str] = field(default_factory=list)
+    pin: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    links: dict[str, str] = field(default_factory=dict)
+
+
+def parse_note(text: str, slug: str, path: str) -> tuple[Note, list[Diagnostic]]:
+    """Split front matter from body and validate every key; never raises."""
+    text = text.lstrip("\ufeff")
+    match = _FRONT_MATTER.match(text)
+    body = text[match.end():] if match else text
+    note = Note(slug=slug, path=path, body=body.strip("\n"))
+    if not match or not (match.group(1) or "").strip():
+        return note, []
+    problems: list[Diagnostic] = []
+    try:
+        node = yaml.compose(match.group(1))
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        return note, [Diagnostic(Level.WARNING, path, line, (
+            f"front matter is not valid YAML ({getattr(exc, 'problem', None) or exc}); "
+            f"expected `key: value` lines between the two `---` lines"))]
+    if not isinstance(data, dict):
+        return note, [Diagnostic(Level.WARNING, path, 2,
+                                 "front matter must be `key: value` lines")]
+    lines = {key.value: key.start_mark.line + 2 for key, _ in node.value}
+    for key, value in data.items():
+        line = lines.get(str(key), 2)
+        error = _apply(note, str(key), value)
+        if error:
+            problems.append(Diagnostic(Level.WARNING, path, line, error))
+    return note, problems
+
+
+def _apply(note: Note, key: str, value) -> str | None:
+    """Set one front-matter value on the note; return what was expected if it is invalid."""
+    if value is None:
+        return None
+    handler = _HANDLERS.get(key)
+    if handler is None:
+        return f"unknown key {key!r} (expected one of: {', '.join(KEYS)})"
+    return handler(note, value)
+
+
+def _status(note: Note, value) -> str | None:
+    if value not in STATUSES:
+        return f"status {value!r}: expected one of {', '.join(STATUSES)}"
+    note.status = value
+    return None
+
+
+def _read_on(note: Note, value) -> str | None:
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        return f"read_on {value!r}: expected a date such as 2026-11-22"
+    note.read_on = value
+    return None
+
+
+def _rating(note: Note, value) -> str | None:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5:
+        return f"rating {value!r}: expected a whole number from 1 to 5"
+    note.rating = value
+    return None
+
+
+def _tags(note: Note, value) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(t, str) and _TAG.match(t)
+                                              for t in value):
+        return ("tags: expected a list of short labels (letters, digits, spaces and "
+                "- _ . + # / ( ), at most 40 characters)")
+    note.tags = list(dict.fromkeys(value))
+    return None
+
+
+def _string_list(value) -> list[str] | None:
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return value
+    return None
+
+
+def _two_lists(value, first: str, second: str) -> tuple[list[str], list[str]] | None:
+    """``{first: [...], second: [...]}`` (either may be missing) -> the two lists."""
+    if not isinstance(value, dict) or set(value) - {first, second}:
+        return None
+    lists = (_string_list(value.get(first) or []), _string_list(value.get(second) or []))
+    return None if None in lists else lists
+
+
+def _topics(note: Note, value) -> str | None:
+    expected = "topics: expected a list of topic names, or {add: [...], remove: [...]}"
+    if isinstance(value, list):
+        names = _string_list(value)
+        if names is None:
+            return expected
+        note.topics_replace = names
+        return None
+    lists = _two_lists(value, "add", "remove")
+    if lists is None:
+        return expected
+    note.topics_add, note.topics_remove = lists
+    return None
+
+
+def _related(note: Note, value) -> str | None:
+    lists = _two_lists(value, "pin", "exclude")
+    if lists is None:
+        return "related: expected {pin: [slugs], exclude: [slugs]}"
+    note.pin, note.exclude = lists
+    return None
+
+
+def _link(key: str, pattern: re.Pattern, example: str):
+    def handler(note: Note, value) -> str | None:
+        text = str(value).strip()
+        if not pattern.match(text):
+            return f"{key} {value!r}: expected {example}"
+        note.links[key] = text
+        return None
+    return handler
+
+
+_HANDLERS = {
+    "status": _status, "read_on": _read_on, "rating": _rating, "tags": _tags,
+    "topics": _topics, "related": _related,
+    "arxiv": _link("arxiv", _ARXIV, "an arXiv identifier such as 2106.10165"),
+    "pdf": _link("pdf", _URL, "an http(s) URL"),
+    "code": _link("code", _URL, "an http(s) URL"),
+    "doi": _link("doi", _DOI, "a DOI such as 10.1000/xyz123"),
+}
+
+
+def note_template(title: str) -> str:
+    """The text of a new note; every optional key is shown, commented out."""
+    return (
+        "---\n"
+        f"# Notes on: {' '.join(title.split())}\n"
+        "status: to-read          # to-read, reading or read\n"
+        "# read_on: 2026-01-31\n"
+        "# rating: 4              # 1 to 5\n"
+        "# tags: [to-discuss]\n"
+        "# topics: [Scaling laws]              # replaces the automatic topics\n"
+        "# topics: {add: [...], remove: [...]} # or adjusts them\n"
+        "# related: {pin: [a-paper-slug], exclude: [another-slug]}\n"
+        "# arxiv: 2106.10165\n"
+        "# pdf: https://arxiv.org/pdf/2106.10165\n"
+        "# code: https://github.com/owner/repository\n"
+        "# doi: 10.1000/xyz123\n"
+        "---\n\n"
+    )

@@ -1,0 +1,94 @@
+"""Pages made from the curator's notes: reading status, note tags, orphaned notes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .escaping import markdown_text
+from .index_pages import page_document, paper_item, plural
+from .model import Paper
+from .notes import STATUSES
+from .site import (ORPHANS_PAGE, TAGS_PAGE, Site, link, newest_first, paper_path,
+                   status_path, tag_anchor)
+
+STATUS_INDEX = "status/index.md"
+STATUS_TITLES = {"to-read": "To read", "reading": "Reading", "read": "Read"}
+
+
+def generate_note_pages(site: Site) -> dict[str, str]:
+    pages = {STATUS_INDEX: _status_index(site), TAGS_PAGE: _tags_page(site),
+             ORPHANS_PAGE: _orphans_page(site)}
+    for status in STATUSES:
+        pages[status_path(status)] = _status_page(status, site)
+    return pages
+
+
+def with_status(site: Site, status: str) -> list[Paper]:
+    return [p for p in site.papers if p.note and p.note.status == status]
+
+
+def recently_read(site: Site, count: int) -> list[Paper]:
+    """Read papers, the most recently read first (undated reads last, by title)."""
+    read = with_status(site, "read")
+    return sorted(read, key=lambda p: (p.note.read_on is None,
+                                       -(p.note.read_on.toordinal() if p.note.read_on else 0),
+                                       p.slug))[:count]
+
+
+def _status_index(site: Site) -> str:
+    rows = ["| Status | Papers |", "| --- | ---: |"]
+    for status in STATUSES:
+        rows.append(f"| [{STATUS_TITLES[status]}]({link(STATUS_INDEX, status_path(status))}) "
+                    f"| {len(with_status(site, status))} |")
+    noted = sum(1 for p in site.papers if p.note)
+    return page_document("Reading status", [
+        "# Reading status", "",
+        f"{plural(noted, 'paper')} with a note. A note's `status:` puts a paper here.", "",
+        *rows, "",
+        f"[Tags]({link(STATUS_INDEX, TAGS_PAGE)}) from the notes · "
+        f"[Orphaned notes]({link(STATUS_INDEX, ORPHANS_PAGE)}) ({len(site.orphans)})"])
+
+
+def _status_page(status: str, site: Site) -> str:
+    path = status_path(status)
+    papers = recently_read(site, len(site.papers)) if status == "read" \
+        else newest_first(with_status(site, status))
+    body = [f"# {STATUS_TITLES[status]}", "",
+            f"{plural(len(papers), 'paper')}. [All statuses]({link(path, STATUS_INDEX)})", ""]
+    for paper in papers:
+        detail = f"read {paper.note.read_on.isoformat()}" if paper.note.read_on else ""
+        body.append(paper_item(paper, path, detail))
+    return page_document(STATUS_TITLES[status], body)
+
+
+def _tags_page(site: Site) -> str:
+    tagged: dict[str, list[Paper]] = defaultdict(list)
+    for paper in site.papers:
+        for tag in paper.note.tags if paper.note else []:
+            tagged[tag].append(paper)
+    body = ["# Tags", "", "Labels from the curator's notes (`tags:`)."]
+    for tag in sorted(tagged, key=str.casefold):
+        body += ["", f"## {markdown_text(tag)} {{ #{tag_anchor(tag)} }}", ""]
+        body += [f"- [{markdown_text(p.title)}]({link(TAGS_PAGE, paper_path(p.slug))})"
+                 for p in tagged[tag]]
+    if not tagged:
+        body += ["", "No note has tags yet."]
+    return page_document("Tags", body)
+
+
+def _orphans_page(site: Site) -> str:
+    body = ["# Orphaned notes", "",
+            "Notes whose paper is no longer in the listings (or whose slug changed). They are "
+            "kept untouched in `notes/`; rename a note to the paper's new slug to reattach it."]
+    for orphan in site.orphans:
+        note = orphan.note
+        body += ["", f"## {markdown_text(note.slug)}", "",
+                 f"File `{note.path}`" + (
+                     f"; closest current paper: [{markdown_text(orphan.closest.title)}]"
+                     f"({link(ORPHANS_PAGE, paper_path(orphan.closest.slug))})"
+                     if orphan.closest else "; no current paper is close.")]
+        if note.body.strip():
+            body += ["", note.body]
+    if not site.orphans:
+        body += ["", "None: every note belongs to a paper."]
+    return page_document("Orphaned notes", body)

@@ -1,0 +1,78 @@
+"""Parsing notes: every key, every mistake named with file, line and what was expected."""
+
+from __future__ import annotations
+
+import datetime
+
+from generator.model import Level
+from generator.notes import parse_note, note_template
+
+
+def parse(text):
+    return parse_note(text, "some-paper", "notes/some-paper.md")
+
+
+def test_a_complete_note():
+    note, problems = parse(
+        "---\nstatus: read\nread_on: 2026-11-20\nrating: 5\ntags: [ot, to-discuss]\n"
+        "topics: {add: [Optimal transport], remove: [Scaling laws]}\n"
+        "related: {pin: [a], exclude: [b]}\narxiv: 2106.10165v2\npdf: https://x.org/a.pdf\n"
+        "code: https://github.com/o/r\ndoi: 10.1000/xyz123\n---\n\nMy *notes*.\n")
+    assert problems == []
+    assert (note.status, note.read_on, note.rating) == ("read", datetime.date(2026, 11, 20), 5)
+    assert note.tags == ["ot", "to-discuss"]
+    assert (note.topics_replace, note.topics_add, note.topics_remove) == (
+        None, ["Optimal transport"], ["Scaling laws"])
+    assert (note.pin, note.exclude) == (["a"], ["b"])
+    assert note.links == {"arxiv": "2106.10165v2", "pdf": "https://x.org/a.pdf",
+                          "code": "https://github.com/o/r", "doi": "10.1000/xyz123"}
+    assert note.body == "My *notes*."
+
+
+def test_topics_as_a_list_replace_the_automatic_ones():
+    note, problems = parse("---\ntopics: [Optimal transport]\n---\nx")
+    assert note.topics_replace == ["Optimal transport"] and problems == []
+
+
+def test_no_front_matter_is_all_body():
+    note, problems = parse("Just a thought.\n")
+    assert (note.body, note.status, problems) == ("Just a thought.", None, [])
+
+
+def test_each_mistake_names_its_line_and_what_was_expected():
+    note, problems = parse(
+        "---\nstatus: done\nrating: 7\ncolour: red\ntags: [\"<b>\"]\nread_on: soon\n"
+        "arxiv: not-an-id\npdf: javascript:alert(1)\ndoi: 11.x\ntopics: 3\nrelated: [a]\n"
+        "---\nBody survives.")
+    found = {p.line: p.message for p in problems}
+    assert all(p.level is Level.WARNING and p.path == "notes/some-paper.md" for p in problems)
+    assert "expected one of to-read, reading, read" in found[2]
+    assert "expected a whole number from 1 to 5" in found[3]
+    assert "unknown key 'colour'" in found[4] and "status" in found[4]
+    assert "tags: expected a list of short labels" in found[5]
+    assert "expected a date" in found[6]
+    assert "arXiv identifier" in found[7]
+    assert "http(s) URL" in found[8]
+    assert "DOI" in found[9]
+    assert "topics: expected" in found[10] and "related: expected" in found[11]
+    assert (note.status, note.rating, note.tags, note.links) == (None, None, [], {})
+    assert note.body == "Body survives."
+
+
+def test_broken_yaml_is_a_warning_with_its_line_and_the_body_is_kept():
+    note, problems = parse("---\nstatus: read\ntags: [unclosed\n---\n\nBody.")
+    (problem,) = problems
+    assert problem.line == 4 and "not valid YAML" in problem.message
+    assert note.body == "Body." and note.status is None
+
+
+def test_front_matter_that_is_not_a_mapping():
+    note, problems = parse("---\n- a\n- b\n---\nBody")
+    assert "must be `key: value` lines" in problems[0].message
+
+
+def test_template_is_a_valid_note_for_any_title():
+    for title in ("Plain", 'Quotes " and \' and # hash: colon', "---", "{{ x }}", "a\nb"):
+        text = note_template(title)
+        note, problems = parse(text)
+        assert problems == [] and note.status == "to-read" and note.body == ""

@@ -1,0 +1,77 @@
+"""Notes end to end: created by the CLI, edited, built, orphaned; never rewritten."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .conftest import HEADER, copy_project, run_papershelf
+
+TITLE = "A Curated Paper About Transport"
+LISTING = HEADER + f"Jan 7\n\n{TITLE}\n\nAn abstract about optimal transport maps.\n\n" \
+                   "Another Paper\n\nSomething else entirely.\n"
+
+
+def page(project, slug):
+    return (project / "site" / "papers" / slug / "index.html").read_text(encoding="utf-8")
+
+
+def test_note_round_trip(tmp_path):
+    project = copy_project(tmp_path / "project")
+    for seed in [*(project / "seeds").iterdir(), *(project / "notes").iterdir()]:
+        seed.unlink()
+    (project / "seeds" / "a.txt").write_text(LISTING, encoding="utf-8")
+
+    created = run_papershelf(project, "note", "curated paper about")
+    assert created.returncode == 0, created.stderr
+    path = project / created.stdout.strip()
+    assert path == project / "notes" / "a-curated-paper-about-transport.md"
+    assert "Created a note" in created.stderr
+
+    text = path.read_text(encoding="utf-8").replace("status: to-read", "status: read")
+    text += ("Key idea: *Monge gap*, $W_c(\\rho, T_\\sharp\\rho)$.\n\n- one\n- two\n\n"
+             "| a | b |\n| --- | --- |\n| 1 | 2 |\n\n```python\nx = 1\n```\n\n"
+             "<script>alert('no')</script>\n")
+    path.write_text(text, encoding="utf-8")
+    again = run_papershelf(project, "note", "a-curated-paper-about-transport")
+    assert "exists already" in again.stderr and path.read_text(encoding="utf-8") == text
+
+    built = run_papershelf(project, "build", "--strict")
+    assert built.returncode == 0, built.stderr
+    document = page(project, "a-curated-paper-about-transport")
+    assert "<em>Monge gap</em>" in document and "<table>" in document
+    assert '<span class="arithmatex">' in document and "<li>one</li>" in document
+    assert "<script>alert" not in document and "&lt;script&gt;alert" in document
+    assert 'class="ps-status ps-status--read"' in document
+    assert "/edit/main/notes/a-curated-paper-about-transport.md" in document
+    other = page(project, "another-paper")
+    new_file = re.search(r'href="([^"]*/new/main\?filename=[^"]*)"', other).group(1)
+    assert "filename=notes%2Fanother-paper.md" in html.unescape(new_file)
+    assert "status%3A%20to-read" in new_file
+    read_page = (project / "site" / "status" / "read" / "index.html").read_text()
+    assert TITLE in read_page
+    assert "Recently read" in (project / "site" / "index.html").read_text()
+
+    (project / "seeds" / "a.txt").write_text(
+        LISTING.replace(TITLE, "A Curated Paper About Transport, Revised"), encoding="utf-8")
+    rebuilt = run_papershelf(project, "build")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert path.read_text(encoding="utf-8") == text
+    assert "orphaned note" in rebuilt.stderr
+    assert "A Curated Paper About Transport, Revised" in rebuilt.stderr
+    checked = run_papershelf(project, "check")
+    assert "notes/a-curated-paper-about-transport.md: warning: orphaned note" in checked.stdout
+    orphans = (project / "site" / "notes" / "orphaned" / "index.html").read_text()
+    assert "<em>Monge gap</em>" in orphans
+    assert run_papershelf(project, "build", "--strict").returncode == 1
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_note_command_messages(tmp_path):
+    project = copy_project(tmp_path / "project")
+    ambiguous = run_papershelf(project, "note", "scaling laws")
+    assert ambiguous.returncode == 1
+    assert "matches" in ambiguous.stderr and "unraveling-the-mystery" in ambiguous.stderr
+    missing = run_papershelf(project, "note", "quantum chromodynamics of cheese")
+    assert missing.returncode == 1 and "no paper matches" in missing.stderr
+    assert not (project / "notes" / "quantum-chromodynamics-of-cheese.md").exists()
