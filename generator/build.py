@@ -149,7 +149,9 @@ def build_site(config: Config, strict: bool = False,
     """Generate, then ``mkdocs build --strict`` the site."""
     stages = stages or Stages()
     collection, stats = generate(config, strict, stages)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    # Not --quiet: with it, MkDocs 1.6 also hides the warnings that --strict turns into a
+    # failure, and a broken link would pass.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
                "--config-file", str(config.mkdocs_config)]
     with stages.stage("mkdocs build"):
         result = subprocess.run(command, cwd=config.root, env=mkdocs_environment(),

@@ -7,7 +7,7 @@ hand-written pages:
 * raw HTML (blocks, inline tags and comments) is shown as text: HTML belongs in
   ``overrides/``;
 * links and images whose URL scheme can run script (``javascript:``, ``vbscript:``,
-  ``data:`` except for images) lose their target.
+  ``data:`` except for raster images) become plain text (their text, or an image's alt).
 """
 
 from __future__ import annotations
@@ -36,9 +36,17 @@ class _UnsafeLinks(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
             if element.tag == "a" and unsafe_url(element.get("href", "")):
-                element.attrib.pop("href")
+                _to_text(element, element.text)
             elif element.tag == "img" and unsafe_url(element.get("src", ""), image=True):
-                element.attrib.pop("src")
+                _to_text(element, element.get("alt", ""))
+
+
+def _to_text(element: etree.Element, text: str | None) -> None:
+    # A <span> rather than an <a> without href: MkDocs' link rewriting expects every <a>
+    # and <img> to have its URL.
+    element.tag = "span"
+    element.attrib.clear()
+    element.text = text
 
 
 class MarkdownSafetyExtension(Extension):

@@ -75,3 +75,12 @@ def test_note_command_messages(tmp_path):
     missing = run_papershelf(project, "note", "quantum chromodynamics of cheese")
     assert missing.returncode == 1 and "no paper matches" in missing.stderr
     assert not (project / "notes" / "quantum-chromodynamics-of-cheese.md").exists()
+
+
+def test_a_broken_link_in_a_note_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "notes" / "stable-resnet.md").write_text(
+        "See [a page that does not exist](../no-such-page.md).\n", encoding="utf-8")
+    result = run_papershelf(project, "build")
+    assert result.returncode == 1
+    assert "no-such-page.md" in result.stderr and "mkdocs build failed" in result.stderr

@@ -1,0 +1,116 @@
+"""Hostile listings and notes come out of the built site as the text they are."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from generator.slugs import slug_for
+
+from tests.hostile import expected_entries
+
+SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:text")
+
+
+class _Elements(HTMLParser):
+    """Every start tag with its attributes, and the text inside chosen elements."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def elements(document: str) -> list[tuple[str, dict]]:
+    parser = _Elements()
+    parser.feed(document)
+    return parser.tags
+
+
+def page(project, url):
+    return (project / "site" / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_entry_is_read_and_shown_verbatim(hostile_site, hostile_catalog):
+    papers = {p["title"]: p for p in hostile_catalog["papers"]}
+    for title, abstract in expected_entries():
+        paper = papers[title]
+        assert paper["abstract"] == abstract
+        document = page(hostile_site, paper["url"])
+        h1 = re.search(r'<h1 class="ps-paper__title">(.*?)</h1>', document, re.S).group(1)
+        assert "<" not in h1 and html.unescape(h1).strip() == title
+        head_title = re.search(r"<title>(.*?)</title>", document, re.S).group(1)
+        assert html.unescape(head_title) == f"{title} - Papershelf"
+        body = re.search(r'<p class="ps-abstract">(.*?)</p>', document, re.S).group(1)
+        assert "<" not in body and html.unescape(body) == abstract
+
+
+RISKY = ("script", "style", "link", "meta", "base", "iframe", "object", "embed", "form",
+         "input", "button", "textarea", "select", "img", "svg", "video", "audio", "source")
+
+
+def risky_counts(document: str) -> dict[str, int]:
+    tags = [tag for tag, _ in elements(document)]
+    return {tag: tags.count(tag) for tag in RISKY}
+
+
+def test_no_element_or_attribute_from_scraped_text(hostile_site, hostile_catalog, built_site):
+    """Event handlers and script URLs appear nowhere, and each page has exactly as many
+    scripts, forms, images, frames ... as the same kind of page built from the seeds."""
+    references = {"papers": "papers/stable-resnet/",
+                  "noted": "papers/the-monge-gap-a-regularizer-to-learn-all-transport-maps/"}
+    index_pages = ["", "topics/", "topics/uncategorised/", "dates/", "dates/2024/",
+                   "dates/listed/", "status/read/", "tags/", "notes/orphaned/"]
+    pairs = [(url, url) for url in index_pages]
+    pairs.append(("listings/hostile/", "listings/000_b0c19a2a7d9c138d/"))
+    pairs += [(p["url"], references["noted" if p["note"] else "papers"])
+              for p in hostile_catalog["papers"]]
+    for url, reference in pairs:
+        document = page(hostile_site, url)
+        for tag, attributes in elements(document):
+            assert not any(name.startswith("on") for name in attributes), (url, tag, attributes)
+            for name in ("href", "src", "action", "formaction", "xlink:href"):
+                value = re.sub(r"[\x00-\x20]", "", attributes.get(name) or "").lower()
+                assert not value.startswith(SCRIPT_SCHEMES), (url, tag, attributes)
+        assert risky_counts(document) == risky_counts(page(built_site, reference)), url
+
+
+def test_inline_scripts_are_only_the_themes(hostile_site, hostile_catalog, built_site):
+    """The same inline scripts as a page of the seed site: none came from the text."""
+    def inline_scripts(document):
+        return sorted(re.findall(r"<script>(.*?)</script>", document, re.S))
+
+    reference = inline_scripts(page(built_site, "papers/stable-resnet/"))
+    for paper in hostile_catalog["papers"]:
+        assert inline_scripts(page(hostile_site, paper["url"])) == reference
+
+
+def test_hostile_note_is_markdown_without_html_or_script_links(hostile_site, hostile_catalog):
+    paper = next(p for p in hostile_catalog["papers"] if p["note"])
+    document = page(hostile_site, paper["url"])
+    notes = document.split('<h2 id="notes">', 1)[1].split('<p class="ps-links">', 1)[0]
+    assert "&lt;script&gt;alert('note')&lt;/script&gt;" in notes
+    assert "&lt;div onclick=" in notes and "{{ config.repo_url }}" in notes
+    assert "<span>bad link</span>" in notes and "<span>bad image</span>" in notes
+    assert paper["note"]["tags"] == ["hostile", "c++"]
+
+
+def test_file_names_stay_short_and_colliding_slugs_differ(hostile_site, hostile_catalog):
+    for path in (hostile_site / "docs").rglob("*"):
+        assert len(path.name.encode()) <= 255
+    slugs = [p["slug"] for p in hostile_catalog["papers"]]
+    assert len(slugs) == len(set(slugs)) == len(expected_entries())
+    colliding = [s for s in slugs if s.startswith(slug_for("Colliding Slug!"))]
+    assert len(colliding) == 2
+    assert all(len(s) <= 88 for s in slugs)
+
+
+def test_yaml_words_stay_strings(hostile_site, hostile_catalog):
+    titles = {p["title"] for p in hostile_catalog["papers"]}
+    assert {"No", "null", "2021-01-01", "---"} <= titles
