@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
@@ -40,7 +41,6 @@ PROJECT_FILES = ("seeds", "docs", "overrides", "notes", "mkdocs.yml", "papershel
 
 def copy_project(target: Path) -> Path:
     """The project's inputs, without any generated output, in a fresh folder."""
-    import json
     import shutil
 
     target.mkdir(parents=True, exist_ok=True)
@@ -73,3 +73,27 @@ def built_site(tmp_path_factory) -> Path:
     result = run_papershelf(project, "build", "--strict")
     assert result.returncode == 0, result.stderr
     return project
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory):
+    """A site built from tests/hostile.py's listing and note (see there)."""
+    from tests.hostile import HOSTILE_NOTE, listing_bytes
+
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    for path in [*(project / "seeds").iterdir(), *(project / "notes").iterdir()]:
+        path.unlink()
+    (project / "seeds" / "hostile.txt").write_bytes(listing_bytes())
+    result = run_papershelf(project, "build")
+    assert result.returncode == 0, result.stderr
+    catalog = json.loads((project / "site" / "papers.json").read_text(encoding="utf-8"))
+    slug = next(p["slug"] for p in catalog["papers"] if p["title"].startswith("<script>"))
+    (project / "notes" / f"{slug}.md").write_text(HOSTILE_NOTE, encoding="utf-8")
+    result = run_papershelf(project, "build")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.fixture(scope="session")
+def hostile_catalog(hostile_site):
+    return json.loads((hostile_site / "site" / "papers.json").read_text(encoding="utf-8"))

@@ -122,3 +122,27 @@ def test_note_math_is_rendered_by_the_bundled_katex(browser, served, catalog):
     assert page.locator(".ps-abstract .katex").count() == 0
     assert errors == []
     page.close()
+
+
+def test_hostile_pages_raise_no_dialog_and_search_stays_text(browser, hostile_site,
+                                                             hostile_catalog):
+    dialogs = []
+    with serve(hostile_site / "site") as base:
+        page = browser.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        urls = [p["url"] for p in hostile_catalog["papers"]] + [
+            "", "topics/", "topics/uncategorised/", "dates/", "dates/2024/", "dates/listed/",
+            "listings/hostile/", "status/read/", "tags/"]
+        for url in urls:
+            page.goto(base + url)
+            page.wait_for_load_state("load")
+        page.goto(base)
+        meta = search(page, "alert")
+        assert "matching document" in meta and not meta.startswith("No")
+        results = page.locator(".md-search-result__item")
+        assert results.count() > 0
+        page.mouse.move(10, 10)
+        page.wait_for_timeout(500)
+        assert "<script>alert('title')</script>" in page.locator(".md-search-result").inner_text()
+        page.close()
+    assert dialogs == []

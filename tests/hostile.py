@@ -1,0 +1,61 @@
+"""Hostile inputs: a listing and notes full of markup, template syntax and odd text."""
+
+from __future__ import annotations
+
+LONG_WORDS = " ".join(["Extraordinarily"] * 70)  # a title of ~1,100 characters
+
+# (title, abstract) pairs; every one must come out of the site exactly as written.
+ENTRIES = [
+    ("<script>alert('title')</script> Scripted Title",
+     "Abstract with <script>alert('abstract')</script> and <img src=x onerror=alert(1)>."),
+    ('<img src=x onerror="alert(2)"> Image Title',
+     "<svg onload=alert(3)><a href=\"javascript:alert(4)\">click</a></svg>"),
+    ("[Click me](javascript:alert(5)) and *emphasis* and **bold**",
+     "[ref]: javascript:alert(6)\n`code` _under_ ~~strike~~ ==mark== ^^sup^^ $x^2$ \\(y\\)"),
+    ("# Heading Title", "> quoted\n- listed\n1. numbered\n<!-- hidden comment --> visible"),
+    ("Pipes | in | title", "| a | b |\n|---|---|\n| c | d |"),
+    ("{{ config.site_name }} {% if true %}jinja{% endif %} {# comment #}",
+     "{{ page.title }} {%- raw %} {{ 7*7 }} {% endraw %} {# x #}"),
+    ("---", "A title that is only a YAML document marker."),
+    ("No", "The title is a YAML boolean word."),
+    ("null", "The title is YAML null."),
+    ("2021-01-01", "The title looks like a YAML date."),
+    ("Tabs\there\tand  spaces", "Tab\tseparated\tabstract."),
+    ("深度学习的理论 CJK Title", "中文摘要，包含标点。日本語も。"),
+    ("عنوان عربي Right-to-left", "نص عربي من اليمين إلى اليسار with mixed LTR."),
+    ("Emoji 🙂🚀 and combining e\u0301 n\u0303", "Zero\u200bwidth and \u2028 separators."),
+    (LONG_WORDS, "A very long title must still give a short file name."),
+    ("Colliding Slug!", "First of two titles whose slugs collide."),
+    ("Colliding Slüg", "Second of two titles whose slugs collide."),
+    ("Ampersands & entities &amp; &lt;b&gt; &#x41;", "Entities &copy; &#169; stay as typed."),
+    ("Quotes \"double\" and 'single' and `back`", "Attribute breakers: \" ' > < =."),
+    ("javascript:alert(7)", "data:text/html,<script>alert(8)</script>"),
+]
+
+
+def listing_bytes() -> bytes:
+    """The entries as a blocks-layout listing saved with a BOM and CRLF line ends."""
+    parts = ["new", "Get trending papers in your email inbox!", "Daily Papers", "Dec 9"]
+    for title, abstract in ENTRIES:
+        parts += [title, abstract.replace("\n", " "), "  • 2 authors\n·\nJun 9, 2024"]
+    text = "\n\n".join(parts) + "\n"
+    return "\ufeff".encode() + text.replace("\n", "\r\n").encode("utf-8")
+
+
+def expected_entries() -> list[tuple[str, str]]:
+    """Titles and abstracts as the site must show them: whitespace normalised only."""
+    return [(" ".join(t.split()), " ".join(a.split())) for t, a in ENTRIES]
+
+
+HOSTILE_NOTE = """---
+status: read
+rating: 2
+tags: [hostile, c++]
+---
+
+A note with <script>alert('note')</script> and <img src=x onerror=alert(9)>.
+
+[bad link](javascript:alert(10)) ![bad image](javascript:alert(11)) {{ config.repo_url }}
+
+<div onclick="alert(12)">block html</div>
+"""

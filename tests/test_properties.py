@@ -1,0 +1,95 @@
+"""Property-based tests: arbitrary text through the reader and through the real site."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.reader import HEADER_PHRASES, parse_date, read_listing
+from generator.titles import title_key
+from tests.conftest import copy_project, run_papershelf
+
+# Any character a scrape can carry, except NUL (a binary file) and the C0/C1 controls that
+# HTML forbids; whitespace of every kind is included.
+TEXT_CHARACTERS = st.characters(
+    blacklist_categories=("Cs",),
+    blacklist_characters="\x00",
+).filter(lambda ch: ch.isspace() or not (ord(ch) < 32 or 127 <= ord(ch) < 160))
+
+ABSTRACT = ("A well formed abstract that is long enough to be recognised as one, describing "
+            "a method, an experiment and a result in some detail. ") * 3
+ENTRY = f"A Well Formed Entry Title\n\n{ABSTRACT}\n\n  • 3 authors\n·\nJan 6, 2022"
+
+
+def _is_plain_line(text: str) -> bool:
+    """Text that a listing can hold as a title: not header, metadata or blank."""
+    line = " ".join(text.split())
+    return bool(line) and line.casefold() not in {p.casefold() for p in HEADER_PHRASES} \
+        and line != "·" and not parse_date(line) and not re.match(r"^•\s*\d", line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(TEXT_CHARACTERS, max_size=2000))
+def test_reader_never_crashes(text):
+    listing, diagnostics = read_listing(text, "fuzz.txt", "seeds/fuzz.txt")
+    for entry in listing.entries:
+        assert entry.title and entry.title == " ".join(entry.title.split())
+    assert all(d.path == "seeds/fuzz.txt" for d in diagnostics)
+
+
+garbage_lines = st.lists(st.text(TEXT_CHARACTERS, max_size=80).map(
+    lambda s: s.replace("\r", " ").replace("\n", " ")), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(garbage_lines, garbage_lines, st.booleans())
+def test_garbage_around_a_well_formed_entry_never_loses_it(before, after, crlf):
+    text = "\n".join(before) + "\n\n" + ENTRY + "\n\n" + "\n".join(after)
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    listing, _ = read_listing(text, "fuzz.txt", "seeds/fuzz.txt")
+    found = [e for e in listing.entries if e.title == "A Well Formed Entry Title"]
+    assert found, [e.title for e in listing.entries]
+    entry = found[-1]
+    assert entry.abstract == " ".join(ABSTRACT.split())
+    assert (entry.authors, entry.date.year) == (3, 2022)
+
+
+titles = st.text(TEXT_CHARACTERS, min_size=1, max_size=100).filter(_is_plain_line)
+abstracts = st.text(TEXT_CHARACTERS, min_size=1, max_size=250).filter(_is_plain_line)
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.tuples(titles, abstracts), min_size=12, max_size=12,
+                unique_by=lambda pair: title_key(pair[0])))
+def test_any_text_is_shown_exactly_by_the_built_site(tmp_path_factory, pairs):
+    """Titles and abstracts of arbitrary text, built by MkDocs: each page shows exactly that
+    text, with no element inside the title or the abstract."""
+    project = copy_project(tmp_path_factory.mktemp("property") / "project")
+    for path in [*(project / "seeds").iterdir(), *(project / "notes").iterdir()]:
+        path.unlink()
+    body = "\n\n".join(f"{' '.join(t.split())}\n\n{' '.join(a.split())}" for t, a in pairs)
+    (project / "seeds" / "random.txt").write_text("Daily Papers\n\n" + body + "\n",
+                                                   encoding="utf-8")
+    result = run_papershelf(project, "build")
+    assert result.returncode == 0, result.stderr
+    catalog = json.loads((project / "site" / "papers.json").read_text(encoding="utf-8"))
+    by_title = {p["title"]: p for p in catalog["papers"]}
+    for title, abstract in pairs:
+        title, abstract = " ".join(title.split()), " ".join(abstract.split())
+        paper = by_title[title]
+        assert paper["abstract"] == abstract
+        document = (project / "site" / paper["url"] / "index.html").read_text(encoding="utf-8")
+        h1 = re.search(r'<h1 class="ps-paper__title">(.*?)</h1>', document, re.S).group(1)
+        shown = re.search(r'<p class="ps-abstract">(.*?)</p>', document, re.S).group(1)
+        assert "<" not in h1 and "<" not in shown
+        assert html.unescape(h1).strip() == title
+        assert html.unescape(shown) == abstract
+        head = re.search(r"<title>(.*?)</title>", document, re.S).group(1)
+        assert html.unescape(head) == f"{title} - Papershelf"
+    shutil.rmtree(project)
