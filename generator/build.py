@@ -118,10 +118,10 @@ def _read(config: Config) -> tuple[list[Listing], list[str], list[Diagnostic]]:
     return listings, skipped, diagnostics
 
 
-def render_outputs(collection: Collection) -> dict[str, str]:
+def render_outputs(collection: Collection, notes_location: str = "notes") -> dict[str, str]:
     """Every generated file, as a mapping of path (relative to docs) to text."""
     site = Site(collection.papers, collection.listings, collection.years, collection.taxonomy,
-                collection.orphans)
+                collection.orphans, notes_location)
     outputs = {CATALOG_PATH: render_catalog(collection.papers, collection.listings,
                                             collection.years)}
     for generate_pages in (generate_home_page, generate_paper_pages, generate_topic_pages,
@@ -138,7 +138,7 @@ def generate(config: Config, strict: bool = False,
     if strict and collection.warnings:
         raise StrictError(collection.warnings)
     with stages.stage("render"):
-        outputs = render_outputs(collection)
+        outputs = render_outputs(collection, _repository_path(config.notes_dir, config))
     with stages.stage("write"):
         stats = write_outputs(config.docs_dir, outputs)
     return collection, stats
@@ -159,6 +159,11 @@ def build_site(config: Config, strict: bool = False,
     if result.returncode != 0:
         raise BuildError(f"mkdocs build failed (exit {result.returncode}); see its output above")
     return collection, stats
+
+
+def _repository_path(path, config: Config) -> str:
+    """A path relative to the project folder, in the form repository URLs use."""
+    return display_path(path, config.root).replace(os.sep, "/")
 
 
 def mkdocs_environment() -> dict[str, str]:

@@ -86,7 +86,8 @@ def note_command(config_path: Path | None, query: str) -> None:
             listed = "\n".join(f"  {p.slug}  {p.title}" for p in candidates[:10])
             _fail(PapershelfError(f"{query!r} matches {len(candidates)} papers; give more of "
                                   f"the title or one of these slugs:\n{listed}"))
-        _fail(PapershelfError(f"no paper matches {query!r}; `papershelf check` lists them all"))
+        _fail(PapershelfError(f"no paper matches {query!r}; give words of its title, or its "
+                              f"slug (every paper's slug is in docs/papers.json)"))
     path = config.notes_dir / f"{paper.slug}.md"
     if create_note(path, note_template(paper.title)):
         click.echo(f"Created a note on {paper.title!r}:", err=True)

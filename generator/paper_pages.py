@@ -72,7 +72,7 @@ def _paper_data(paper: Paper, site: Site) -> dict:
         "related": [_related_item(item, site) for item in paper.related],
         "links": _links(paper),
         "note": _note_data(paper),
-        "edit": _edit_data(paper),
+        "edit": _edit_data(paper, site.notes_location),
     }
 
 
@@ -86,13 +86,13 @@ def _links(paper: Paper) -> list[dict]:
                     if not (label == "arXiv" and "arxiv" in given)]
 
 
-def _edit_data(paper: Paper) -> dict:
+def _edit_data(paper: Paper, notes_location: str) -> dict:
     """Where the edit button leads: the note, or a new-file form holding its template.
 
     The form's query string is built here, so that front matter never holds a
     multi-line string.
     """
-    path = f"notes/{paper.slug}.md"
+    path = f"{notes_location}/{paper.slug}.md"
     query = urlencode({"filename": path, "value": note_template(paper.title)},
                       quote_via=quote)
     return {"path": path, "exists": paper.note is not None, "new_file_query": query}

@@ -23,6 +23,8 @@ class Site:
     years: dict[str, YearEvidence]
     taxonomy: list[Topic]
     orphans: list = field(default_factory=list)
+    # Where notes live in the repository (for the edit button), as a POSIX path.
+    notes_location: str = "notes"
     by_slug: dict[str, Paper] = field(init=False)
     by_topic: dict[str, list[Paper]] = field(init=False)
     by_key: dict[str, Paper] = field(init=False)

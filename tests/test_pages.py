@@ -114,3 +114,13 @@ def test_home_page_counts_newest_and_chart_data():
 def test_hostile_title_never_reaches_markdown_as_markup():
     for path, page in generate_topic_pages(make_site()).items():
         assert "<script>" not in page and "[x](javascript" not in page, path
+
+
+def test_edit_button_data_follows_the_notes_folder():
+    site = make_site()
+    site.notes_location = "curation/notes"
+    paper = site.papers[0]
+    meta, _ = split(render_paper_page(paper, site))
+    edit = meta["papershelf"]["edit"]
+    assert edit["path"] == f"curation/notes/{paper.slug}.md" and edit["exists"] is False
+    assert edit["new_file_query"].startswith(f"filename=curation%2Fnotes%2F{paper.slug}.md&value=")
