@@ -49,8 +49,7 @@ def similarity_matrix(titles, abstracts, variant_name: str) -> np.ndarray:
     variant = VARIANTS[variant_name]
     texts = [paper_text(t, a, variant.title_weight) for t, a in zip(titles, abstracts)]
     space = _similarity_space(vectorize(texts, variant)[0], variant)
-    full = space @ space.T
-    full = full.toarray() if hasattr(full, "toarray") else np.asarray(full)
+    full = space.block(0, space.rows).astype(np.float64)
     np.fill_diagonal(full, -1.0)
     return full
 

@@ -5,9 +5,8 @@ Schema version 1; documented in the README. Keys are only ever added.
 
 from __future__ import annotations
 
-import json
-
 from .dates import format_day_month
+from .escaping import json_text
 from .model import Listing, Paper, YearEvidence
 
 SCHEMA_VERSION = 1
@@ -66,12 +65,11 @@ def listing_record(listing: Listing, evidence: YearEvidence) -> dict:
 def render_catalog(papers: list[Paper], listings: list[Listing],
                    years: dict[str, YearEvidence]) -> str:
     """The catalog as JSON text: sorted, stable, UTF-8 (non-ASCII kept as is)."""
-    document = {
-        "version": SCHEMA_VERSION,
-        "papers": [paper_record(p) for p in sorted(papers, key=lambda p: p.slug)],
-        "listings": [listing_record(item, years[item.source])
-                     for item in sorted(listings, key=lambda item: item.source)],
-    }
+    papers_json = [json_text(paper_record(p)) for p in sorted(papers, key=lambda p: p.slug)]
+    listings_json = [json_text(listing_record(item, years[item.source]))
+                     for item in sorted(listings, key=lambda item: item.source)]
+    # One record a line: compact (the C encoder) yet readable in a diff.
+    text = (f'{{"version": {SCHEMA_VERSION},\n"papers": [\n' + ",\n".join(papers_json)
+            + '\n],\n"listings": [\n' + ",\n".join(listings_json) + "\n]}")
     # "</" is escaped so the JSON can also be inlined into a <script> block safely.
-    text = json.dumps(document, ensure_ascii=False, indent=1)
     return text.replace("</", "<\\/") + "\n"

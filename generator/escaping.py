@@ -4,21 +4,15 @@
 * front-matter values that MkDocs or Material print as HTML (``title``, ``description``):
   :func:`html_text`; Material prints them into ``<title>``, the header and ``<meta>``
   attributes without escaping, and MkDocs treats page titles as HTML;
-* YAML front matter: :func:`front_matter` (``yaml.safe_dump``, never string templates);
-* JSON: :mod:`generator.catalog`.
+* YAML front matter: :func:`front_matter`, never string templates;
+* JSON: :func:`json_text` (also used by :mod:`generator.catalog`).
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
-
-import yaml
-
-try:  # libyaml's emitter is ~6x faster and writes the same YAML
-    from yaml import CSafeDumper as _Dumper
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeDumper as _Dumper
 
 # Characters that start inline syntax in Python-Markdown or in the extensions mkdocs.yml
 # enables (emphasis, code, links, raw HTML, entities, tables, tilde/caret/mark, math,
@@ -50,11 +44,27 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+# Characters JSON leaves raw that YAML rejects (DEL, C1 controls, U+FFFE/FFFF) or reads
+# as line breaks inside a quoted string (NEL, U+2028, U+2029). Both read the \u form.
+_NOT_YAML_PRINTABLE = re.compile(
+    "[^\x09\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFFFD"
+    "\U00010000-\U0010FFFF]")
+
+
+def json_text(value) -> str:
+    """Compact JSON that is also valid YAML: non-ASCII kept, unprintables escaped."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 def front_matter(data: dict) -> str:
-    """A YAML front-matter block; key order is kept as given."""
-    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=1 << 30)
-    return f"---\n{body}---\n"
+    """A front-matter block: YAML in its JSON form, one top-level key per line.
+
+    JSON is YAML, and ``json.dumps`` is about 50 times faster than PyYAML's representer,
+    which was most of the generator's time at scale. Keys keep the order given.
+    """
+    lines = ",\n".join(f"{json_text(key)}: {json_text(value)}" for key, value in data.items())
+    return f"---\n{{\n{lines}\n}}\n---\n"
 
 
 def document(data: dict, body: str) -> str:

@@ -63,7 +63,7 @@ def test_front_matter_round_trips_yaml_special_words():
 
 
 def test_document_layout():
-    assert document({"a": 1}, "Body\n\n") == "---\na: 1\n---\n\nBody\n"
+    assert document({"a": 1}, "Body\n\n") == '---\n{\n"a": 1\n}\n---\n\nBody\n'
 
 
 def test_excerpt():
@@ -73,3 +73,14 @@ def test_excerpt():
     assert excerpt(long) == "This first sentence is long enough to be an excerpt."
     cut = excerpt("word " * 100)
     assert cut.endswith("…") and len(cut) <= 161 and " word…" not in cut[:-6]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=10), st.one_of(
+    st.text(), st.none(), st.integers(), st.lists(st.text(max_size=20), max_size=3)),
+    max_size=5))
+def test_front_matter_reads_back_exactly_as_mkdocs_reads_it(data):
+    from mkdocs.utils.meta import get_data
+
+    body, meta = get_data(front_matter(data) + "Body text\n")
+    assert meta == data and body == "Body text\n"

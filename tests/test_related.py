@@ -7,25 +7,37 @@ import pytest
 from scipy.sparse import csr_matrix
 
 from generator import related
-from generator.related import analyze, related_papers, shared_terms, top_k
+from generator.related import SparseSpace, analyze, related_papers, shared_terms, top_k
 
 
-def test_chunked_top_k_equals_brute_force(monkeypatch):
+@pytest.mark.parametrize("space", ["sparse", "dense"])
+def test_top_k_equals_brute_force(monkeypatch, space):
     rng = np.random.default_rng(0)
     dense = rng.random((50, 20)) * (rng.random((50, 20)) > 0.7)
-    dense /= np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-9)
+    dense = (dense / np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-9))
+    dense = dense.astype(np.float32)
     monkeypatch.setattr(related, "CHUNK_ROWS", 7)
-    found = top_k(csr_matrix(dense), 4, 0.0)
-    full = dense @ dense.T
+    made = SparseSpace(csr_matrix(dense)) if space == "sparse" else related.DenseSpace(dense)
+    found = top_k(made, 4, 0.0)
+    full = dense.astype(np.float64) @ dense.T.astype(np.float64)
     for i, row in enumerate(found):
         scores = [(round(full[i, j], 6), j) for j in range(50) if j != i and full[i, j] > 0]
         expected = [j for _, j in sorted(scores, key=lambda s: (-s[0], s[1]))[:4]]
         assert [j for j, _ in row] == expected
 
 
+def test_ties_beyond_the_top_n_cut_are_recomputed_exactly():
+    # 20 identical papers: the top-n product returns an arbitrary 8 of 19 equals.
+    space = SparseSpace(csr_matrix(np.ones((20, 3), dtype=np.float32) / np.sqrt(3)))
+    found = top_k(space, 3, 0.1)
+    assert [j for j, _ in found[0]] == [1, 2, 3]
+    assert [j for j, _ in found[10]] == [0, 1, 2]
+    assert all(score == 1.0 for row in found for _, score in row)
+
+
 def test_ties_are_broken_by_index_and_min_score_applies():
     space = csr_matrix(np.array([[1.0, 0], [1.0, 0], [1.0, 0], [0.6, 0.8], [0, 1.0]]))
-    found = top_k(space, 2, 0.5)
+    found = top_k(SparseSpace(space), 2, 0.5)
     assert found[0] == [(1, 1.0), (2, 1.0)]
     assert found[2] == [(0, 1.0), (1, 1.0)]
     assert found[4] == [(3, 0.8)]
@@ -57,7 +69,14 @@ def test_degenerate_inputs():
 
 def test_shared_terms_without_overlap():
     matrix = csr_matrix(np.array([[1.0, 0], [0, 1.0]]))
-    assert shared_terms(matrix, np.array(["a", "b"]), 0, 1) == ()
+    assert shared_terms(matrix, np.array(["a", "b"]), [(0, 1)]) == [()]
+    assert shared_terms(matrix, np.array(["a", "b"]), []) == []
+
+
+def test_shared_terms_rank_by_contribution_then_alphabet():
+    matrix = csr_matrix(np.array([[0.5, 0.5, 0.1, 0.7], [0.5, 0.5, 0.9, 0.0]]))
+    names = np.array(["alpha", "beta", "gamma", "delta"])
+    assert shared_terms(matrix, names, [(0, 1)], count=2) == [("alpha", "beta")]
 
 
 @pytest.fixture(scope="module")
