@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -154,15 +153,18 @@ def _refuse_foreign(docs_dir: Path, outputs: dict[str, str], previous: set[str])
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.name[-20:])
+    """Write through a temporary file beside the target, so a reader never sees half a
+    file. The temporary name is fixed per target: only one generator writes a docs tree."""
+    temporary = target.with_name(f".{target.name}.papershelf-tmp")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, 0o644)  # mkstemp creates 0600; outputs are ordinary files
+        temporary.write_bytes(data)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+    try:
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 

@@ -179,21 +179,24 @@ _HANDLERS = {
 }
 
 
+TEMPLATE_HEAD = "---\n# Notes on: "
+TEMPLATE_TAIL = (
+    "\n"
+    "status: to-read          # to-read, reading or read\n"
+    "# read_on: 2026-01-31\n"
+    "# rating: 4              # 1 to 5\n"
+    "# tags: [to-discuss]\n"
+    "# topics: [Scaling laws]              # replaces the automatic topics\n"
+    "# topics: {add: [...], remove: [...]} # or adjusts them\n"
+    "# related: {pin: [a-paper-slug], exclude: [another-slug]}\n"
+    "# arxiv: 2106.10165\n"
+    "# pdf: https://arxiv.org/pdf/2106.10165\n"
+    "# code: https://github.com/owner/repository\n"
+    "# doi: 10.1000/xyz123\n"
+    "---\n\n"
+)
+
+
 def note_template(title: str) -> str:
     """The text of a new note; every optional key is shown, commented out."""
-    return (
-        "---\n"
-        f"# Notes on: {' '.join(title.split())}\n"
-        "status: to-read          # to-read, reading or read\n"
-        "# read_on: 2026-01-31\n"
-        "# rating: 4              # 1 to 5\n"
-        "# tags: [to-discuss]\n"
-        "# topics: [Scaling laws]              # replaces the automatic topics\n"
-        "# topics: {add: [...], remove: [...]} # or adjusts them\n"
-        "# related: {pin: [a-paper-slug], exclude: [another-slug]}\n"
-        "# arxiv: 2106.10165\n"
-        "# pdf: https://arxiv.org/pdf/2106.10165\n"
-        "# code: https://github.com/owner/repository\n"
-        "# doi: 10.1000/xyz123\n"
-        "---\n\n"
-    )
+    return TEMPLATE_HEAD + " ".join(title.split()) + TEMPLATE_TAIL

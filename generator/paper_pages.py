@@ -3,11 +3,12 @@ as the body (so that search indexes it)."""
 
 from __future__ import annotations
 
-from urllib.parse import quote, quote_plus, urlencode
+from functools import lru_cache
+from urllib.parse import quote, quote_plus
 
 from .escaping import document, excerpt, html_text, markdown_text
 from .model import Paper
-from .notes import note_template
+from .notes import TEMPLATE_HEAD, TEMPLATE_TAIL
 from .site import (TAGS_PAGE, Site, listing_name, listing_path, paper_path, status_path,
                    tag_anchor, topic_path, url_of)
 
@@ -81,7 +82,8 @@ def _links(paper: Paper) -> list[dict]:
     given = paper.note.links if paper.note else {}
     links = [{"label": label, "url": pattern.format(given[key])}
              for key, label, pattern in NOTE_LINKS if key in given]
-    return links + [{"label": label, "url": pattern.format(quote_plus(paper.title))}
+    query = quote_plus(paper.title)
+    return links + [{"label": label, "url": pattern.format(query)}
                     for label, pattern in LINK_OUTS
                     if not (label == "arXiv" and "arxiv" in given)]
 
@@ -93,9 +95,17 @@ def _edit_data(paper: Paper, notes_location: str) -> dict:
     multi-line string.
     """
     path = f"{notes_location}/{paper.slug}.md"
-    query = urlencode({"filename": path, "value": note_template(paper.title)},
-                      quote_via=quote)
+    # The same as urlencode({"filename": path, "value": note_template(title)}), with the
+    # template's fixed parts encoded once rather than for every paper.
+    head, tail = _encoded_template()
+    query = (f"filename={quote(path, safe='')}&value={head}"
+             f"{quote(' '.join(paper.title.split()), safe='')}{tail}")
     return {"path": path, "exists": paper.note is not None, "new_file_query": query}
+
+
+@lru_cache(maxsize=1)
+def _encoded_template() -> tuple[str, str]:
+    return quote(TEMPLATE_HEAD, safe=""), quote(TEMPLATE_TAIL, safe="")
 
 
 def _note_data(paper: Paper) -> dict | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -30,30 +31,35 @@ _RULE_KEYS = {"name", "slug", "description", "keywords", "title_keywords", "min_
 
 @dataclass(frozen=True)
 class Phrase:
-    """A compiled keyword, with its first word for a cheap pre-check."""
+    """A compiled keyword, with the words it needs for a cheap pre-check."""
 
     pattern: re.Pattern
     first: str
     first_is_prefix: bool
+    required: frozenset[str] = frozenset()
 
-    def search(self, text: str, words: "Words") -> bool:
-        # Most keywords do not occur in most papers: a set lookup rules them out before
+    def search(self, words: "Words") -> bool:
+        # Most keywords do not occur in most papers: set lookups rule them out before
         # the regular expression runs.
-        return words.has(self.first, self.first_is_prefix) and bool(self.pattern.search(text))
+        return words.has(self.first, self.first_is_prefix) and \
+            self.required <= words.set and bool(self.pattern.search(words.text))
 
 
 class Words:
-    """The words of one text, for :meth:`Phrase.search`'s pre-check."""
+    """One text, case-folded, and its words, for :meth:`Phrase.search`."""
 
     def __init__(self, text: str):
-        self.set = set(_WORD.findall(text.casefold()))
-        self.sorted = sorted(self.set)
+        self.text = text.casefold()
+        self.set = set(_WORD.findall(self.text))
+        self._sorted: list[str] | None = None
 
     def has(self, word: str, prefix: bool) -> bool:
         if not prefix:
             return word in self.set
-        index = bisect.bisect_left(self.sorted, word)
-        return index < len(self.sorted) and self.sorted[index].startswith(word)
+        if self._sorted is None:  # only prefix phrases need the words in order
+            self._sorted = sorted(self.set)
+        index = bisect.bisect_left(self._sorted, word)
+        return index < len(self._sorted) and self._sorted[index].startswith(word)
 
 
 _WORD = re.compile(r"\w+")
@@ -78,14 +84,17 @@ def compile_phrase(phrase: str) -> Phrase:
     """``"scaling law*"`` -> a phrase matching "Scaling-laws", "scaling law", ..."""
     words = phrase.strip().split()
     words = [w for part in words for w in part.split("-") if w]
+    # Matched against case-folded text (faster than re.IGNORECASE).
+    words = [w.casefold() for w in words]
     parts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
-    pattern = re.compile(r"(?<!\w)" + r"[\s\-]+".join(parts) + r"(?!\w)", re.IGNORECASE)
-    first = words[0].casefold()
-    first_words = _WORD.findall(first.rstrip("*"))
-    # A first word with inner punctuation ("o(1)") cannot be pre-checked as one token.
-    if len(first_words) != 1 or first_words[0] != first.rstrip("*"):
-        return Phrase(pattern, "", True)
-    return Phrase(pattern, first.rstrip("*"), first.endswith("*"))
+    pattern = re.compile(r"(?<!\w)" + r"[\s\-]+".join(parts) + r"(?!\w)")
+    # Only plain whole words can be pre-checked as tokens ("o(1)" or "law*" cannot).
+    plain = [w for w in words if _WORD.fullmatch(w)]
+    required = frozenset(plain)
+    first = words[0]
+    if not _WORD.fullmatch(first.rstrip("*")):
+        return Phrase(pattern, "", True, required)
+    return Phrase(pattern, first.rstrip("*"), first.endswith("*"), required)
 
 
 def parse_taxonomy(raw, path: str) -> list[Topic]:
@@ -141,22 +150,61 @@ def _parse_topic(entry, label: str, problems: list[str]) -> Topic | None:
     )
 
 
+KEYWORD, TITLE, EXCLUDE = "keyword", "title", "exclude"
+
+
+class _PhraseIndex:
+    """Every phrase of a taxonomy, found by its first word: a paper's own words then name
+    the few phrases worth a regular-expression search (a few hundred phrases times
+    20,000 papers made calling each one too slow)."""
+
+    def __init__(self, taxonomy: tuple[Topic, ...]):
+        self.taxonomy = taxonomy
+        self.by_word: dict[str, list[tuple[int, str, Phrase]]] = {}
+        self.by_prefix: list[tuple[int, str, Phrase]] = []
+        for number, topic in enumerate(taxonomy):
+            for kind, phrases in ((KEYWORD, topic.keywords), (TITLE, topic.title_keywords),
+                                  (EXCLUDE, topic.exclude)):
+                for phrase in phrases:
+                    entry = (number, kind, phrase)
+                    if phrase.first_is_prefix:
+                        self.by_prefix.append(entry)
+                    else:
+                        self.by_word.setdefault(phrase.first, []).append(entry)
+
+    def matches(self, title: str, abstract: str | None) -> list[str]:
+        text = f"{title}\n{abstract or ''}"
+        words, title_words = Words(text), Words(title)
+        candidates = [entry for word in words.set for entry in self.by_word.get(word, ())]
+        candidates += self.by_prefix
+        hits = [0] * len(self.taxonomy)
+        titled, excluded = set(), set()
+        for number, kind, phrase in candidates:
+            if kind == TITLE:
+                if number not in titled and phrase.search(title_words):
+                    titled.add(number)
+            elif phrase.search(words):
+                if kind == EXCLUDE:
+                    excluded.add(number)
+                else:
+                    hits[number] += 1
+        return [topic.name for number, topic in enumerate(self.taxonomy)
+                if number not in excluded and (number in titled or (
+                    topic.keywords and hits[number] >= topic.min_matches))]
+
+
+@lru_cache(maxsize=4)
+def _index(taxonomy: tuple[Topic, ...]) -> _PhraseIndex:
+    return _PhraseIndex(taxonomy)
+
+
 def topics_for(title: str, abstract: str | None, taxonomy: list[Topic]) -> list[str]:
     """Names of the topics a paper belongs to, in taxonomy order."""
-    text = f"{title}\n{abstract or ''}"
-    words, title_words = Words(text), Words(title)
-    found = []
-    for topic in taxonomy:
-        if any(p.search(text, words) for p in topic.exclude):
-            continue
-        in_title = any(p.search(title, title_words) for p in topic.title_keywords)
-        hits = sum(1 for p in topic.keywords if p.search(text, words))
-        if in_title or (topic.keywords and hits >= topic.min_matches):
-            found.append(topic.name)
-    return found
+    return _index(tuple(taxonomy)).matches(title, abstract)
 
 
 def assign_topics(papers: list[Paper], taxonomy: list[Topic]) -> None:
     """Fill ``paper.topics``; a paper without any gets the Uncategorised pseudo-topic."""
+    index = _index(tuple(taxonomy))
     for paper in papers:
-        paper.topics = topics_for(paper.title, paper.abstract, taxonomy) or [UNCATEGORISED]
+        paper.topics = index.matches(paper.title, paper.abstract) or [UNCATEGORISED]

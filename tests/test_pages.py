@@ -124,3 +124,20 @@ def test_edit_button_data_follows_the_notes_folder():
     edit = meta["papershelf"]["edit"]
     assert edit["path"] == f"curation/notes/{paper.slug}.md" and edit["exists"] is False
     assert edit["new_file_query"].startswith(f"filename=curation%2Fnotes%2F{paper.slug}.md&value=")
+
+
+def test_link_is_relpath_for_docs_paths():
+    import posixpath
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    part = st.sampled_from(["a", "b", "papers", "index"])
+    path = st.lists(part, min_size=0, max_size=3).map(lambda dirs: "/".join(dirs + ["p.md"]))
+
+    @given(path, path)
+    def check(source, target):
+        from generator.site import link
+        assert link(source, target) == posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+    check()
