@@ -13,14 +13,16 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from .cache import RunSummary, digest, text_key
 from .catalog import render_catalog
 from .config import Config
 from .dates import infer_listing_years
 from .exceptions import BuildError, StrictError
 from .curation import Orphan, apply_notes, curate_related
-from .files import (WriteStats, display_path, read_listings, read_notes, read_yaml,
-                    write_outputs)
+from .files import (WriteStats, digest_inputs, display_path, output_stamps, read_cache,
+                    read_listings, read_notes, read_yaml, write_cache, write_outputs)
 from .home_page import generate_home_page
 from .index_pages import generate_date_pages, generate_listing_pages, generate_topic_pages
 from .merge import merge_listings
@@ -29,10 +31,10 @@ from .notes import Note, parse_note
 from .notes_pages import generate_note_pages
 from .paper_pages import generate_paper_pages
 from .reader import decode_listing, read_listing
-from .related import related_papers
+from .related import DEFAULT_VARIANT, related_papers
 from .site import Site
 from .slugs import assign_slugs
-from .topics import UNCATEGORISED, Topic, assign_topics, parse_taxonomy
+from .topics import UNCATEGORISED, Topic, parse_taxonomy, topics_for
 
 CATALOG_PATH = "papers.json"
 
@@ -73,6 +75,13 @@ class Collection:
     def entry_count(self) -> int:
         return sum(len(listing.entries) for listing in self.listings)
 
+    def summary(self) -> RunSummary:
+        return RunSummary(
+            listings=len(self.listings), entries=self.entry_count, papers=len(self.papers),
+            merged=sum(1 for paper in self.papers if len(paper.listings) > 1),
+            skipped=len(self.skipped), warnings=self.warnings,
+            notices=len(self.diagnostics) - len(self.warnings))
+
 
 def collect(config: Config, stages: Stages | None = None) -> Collection:
     """Read the listings and compute the merged, dated, slugged, linked papers."""
@@ -88,8 +97,7 @@ def collect(config: Config, stages: Stages | None = None) -> Collection:
         assign_slugs(papers)
         papers.sort(key=lambda paper: paper.slug)
     with stages.stage("topics"):
-        taxonomy = _load_taxonomy(config, diagnostics)
-        assign_topics(papers, taxonomy)
+        taxonomy = _assign_topics(config, papers, diagnostics)
     with stages.stage("notes"):
         notes = _read_notes(config, diagnostics)
         orphans, found = apply_notes(papers, notes, [topic.name for topic in taxonomy])
@@ -131,24 +139,57 @@ def render_outputs(collection: Collection, notes_location: str = "notes") -> dic
 
 
 def generate(config: Config, strict: bool = False,
-             stages: Stages | None = None) -> tuple[Collection, WriteStats]:
-    """Collect, stop on warnings if strict, then write only what changed."""
+             stages: Stages | None = None) -> tuple[RunSummary, WriteStats]:
+    """Collect, stop on warnings if strict, then write only what changed.
+
+    When no input changed since the last run and no output was touched, nothing is
+    computed or written: the last run's summary is reported again.
+    """
     stages = stages or Stages()
+    with stages.stage("digest"):
+        inputs = _input_digest(config)
+        cached = _unchanged_run(config, inputs)
+    if cached is not None:
+        summary, outputs = cached
+        if strict and summary.warnings:
+            raise StrictError(summary.warnings)
+        return summary, WriteStats(unchanged=outputs)
     collection = collect(config, stages)
-    if strict and collection.warnings:
-        raise StrictError(collection.warnings)
+    summary = collection.summary()
+    if strict and summary.warnings:
+        raise StrictError(summary.warnings)
     with stages.stage("render"):
         outputs = render_outputs(collection, _repository_path(config.notes_dir, config))
     with stages.stage("write"):
         stats = write_outputs(config.docs_dir, outputs)
-    return collection, stats
+        write_cache(config.root, "run", {
+            "inputs": inputs, "summary": summary.to_json(),
+            "outputs": output_stamps(config.docs_dir, sorted(outputs))})
+    return summary, stats
+
+
+def _input_digest(config: Config) -> str:
+    # The generator's own source counts as input: a changed generator regenerates.
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    files = digest_inputs([config.seeds_dir, config.notes_dir, config.taxonomy, *code])
+    return digest(files, [str(value) for value in vars(config).values()],
+                  _repository_path(config.notes_dir, config))
+
+
+def _unchanged_run(config: Config, inputs: str) -> tuple[RunSummary, list[str]] | None:
+    last = read_cache(config.root, "run")
+    if not last or last.get("inputs") != inputs or not last.get("outputs"):
+        return None
+    if output_stamps(config.docs_dir, list(last["outputs"])) != last["outputs"]:
+        return None
+    return RunSummary.from_json(last["summary"]), sorted(last["outputs"])
 
 
 def build_site(config: Config, strict: bool = False,
                stages: Stages | None = None) -> tuple[Collection, WriteStats]:
     """Generate, then ``mkdocs build --strict`` the site."""
     stages = stages or Stages()
-    collection, stats = generate(config, strict, stages)
+    summary, stats = generate(config, strict, stages)
     # Not --quiet: with it, MkDocs 1.6 also hides the warnings that --strict turns into a
     # failure, and a broken link would pass.
     command = [sys.executable, "-m", "mkdocs", "build", "--strict",
@@ -158,7 +199,7 @@ def build_site(config: Config, strict: bool = False,
                                 check=False)
     if result.returncode != 0:
         raise BuildError(f"mkdocs build failed (exit {result.returncode}); see its output above")
-    return collection, stats
+    return summary, stats
 
 
 def _repository_path(path, config: Config) -> str:
@@ -171,14 +212,29 @@ def mkdocs_environment() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def _load_taxonomy(config: Config, diagnostics: list[Diagnostic]) -> list[Topic]:
+def _assign_topics(config: Config, papers: list[Paper],
+                   diagnostics: list[Diagnostic]) -> list[Topic]:
+    """Topics from the taxonomy file, reusing cached results for unchanged papers."""
     raw = read_yaml(config.taxonomy, config.root)
     shown = display_path(config.taxonomy, config.root)
     if raw is None:
         diagnostics.append(Diagnostic(Level.NOTICE, shown, None,
                                       "no taxonomy file: every paper is uncategorised"))
-        return []
-    return parse_taxonomy(raw, shown)
+    taxonomy = parse_taxonomy(raw, shown) if raw is not None else []
+    key = digest(raw)
+    cached = read_cache(config.root, "topics") or {}
+    known = cached.get("papers", {}) if cached.get("taxonomy") == key else {}
+    found = {}
+    for paper in papers:
+        text = text_key(paper.title, paper.abstract)
+        topics = known.get(text)
+        if topics is None:
+            topics = topics_for(paper.title, paper.abstract, taxonomy) if taxonomy else []
+        found[text] = topics
+        paper.topics = list(topics) or [UNCATEGORISED]
+    if found != known:
+        write_cache(config.root, "topics", {"taxonomy": key, "papers": found})
+    return taxonomy
 
 
 def _read_notes(config: Config, diagnostics: list[Diagnostic]) -> list[Note]:
@@ -204,13 +260,24 @@ def _uncategorised(papers: list[Paper]) -> list[Diagnostic]:
 
 
 def _link_related(papers: list[Paper], config: Config) -> None:
-    """Fill ``paper.related`` with slug, score and the shared terms, best first."""
-    links = related_papers([p.title for p in papers], [p.abstract for p in papers],
-                           k=config.related_count, min_score=config.related_min_score)
+    """Fill ``paper.related`` with slug, score and the shared terms, best first.
+
+    The links depend only on every paper's text and the settings, so they are cached
+    under a digest of those; the curator's pins and exclusions apply afterwards."""
+    key = digest(DEFAULT_VARIANT, config.related_count, config.related_min_score,
+                 [[p.slug, p.title, p.abstract] for p in papers])
+    cached = read_cache(config.root, "related")
+    if cached and cached.get("key") == key:
+        links = cached["links"]
+    else:
+        found = related_papers([p.title for p in papers], [p.abstract for p in papers],
+                               k=config.related_count, min_score=config.related_min_score)
+        links = [[{"slug": papers[item.index].slug, "score": item.score,
+                   "why": list(item.why)} for item in row] for row in found]
+        write_cache(config.root, "related", {"key": key, "links": links})
     by_slug = {paper.slug: paper for paper in papers}
-    for paper, found in zip(papers, links):
-        paper.related = [{"slug": papers[item.index].slug, "score": item.score,
-                          "why": list(item.why)} for item in found]
+    for paper, related in zip(papers, links):
+        paper.related = related
         curate_related(paper, by_slug, config.related_count)
 
 

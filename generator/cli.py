@@ -114,16 +114,16 @@ def _run(action, config_path: Path | None, verbose: bool) -> None:
     show = verbose or sys.stderr.isatty()
     stages = Stages(report=(lambda line: click.echo(line, err=True)) if show else None)
     try:
-        collection, stats = action(load_config(config_path), stages)
+        summary, stats = action(load_config(config_path), stages)
     except PapershelfError as exc:
         _fail(exc)
     if show:
         click.echo("Times: " + ", ".join(f"{name} {seconds:.2f} s"
                                          for name, seconds in stages.seconds.items()), err=True)
     # Notices can be one per paper; `check` lists them, a build only counts them.
-    for diagnostic in collection.warnings:
+    for diagnostic in summary.warnings:
         click.echo(str(diagnostic), err=True)
-    click.echo(format_summary(collection, stats))
+    click.echo(format_summary(summary, stats))
 
 
 def _fail(exc: PapershelfError) -> None:

@@ -174,6 +174,48 @@ def _prune_empty_dirs(folder: Path, stop: Path) -> None:
         folder = folder.parent
 
 
+CACHE_DIR = ".papershelf"
+
+
+def read_cache(root: Path, name: str) -> dict | None:
+    """A cache file's data, or None if it is missing or unreadable (then it is rebuilt)."""
+    try:
+        return json.loads((root / CACHE_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_cache(root: Path, name: str, data: dict) -> None:
+    _atomic_write(root / CACHE_DIR / f"{name}.json",
+                  json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def digest_inputs(paths: list[Path]) -> str:
+    """A digest of the names and bytes of every file under ``paths`` (missing ones count)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for base in paths:
+        files = sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else [base]
+        for path in files:
+            digest.update(str(path).encode("utf-8") + b"\x00")
+            digest.update(path.read_bytes() if path.is_file() else b"\x01missing")
+            digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def output_stamps(docs_dir: Path, names: list[str]) -> dict[str, list[int]] | None:
+    """Size and modification time of each output; None if any is missing."""
+    stamps = {}
+    for name in names:
+        try:
+            stat = (docs_dir / name).stat()
+        except OSError:
+            return None
+        stamps[name] = [stat.st_size, stat.st_mtime_ns]
+    return stamps
+
+
 def fingerprint(paths: list[Path]) -> tuple:
     """A cheap token that changes when any file under ``paths`` is added, removed or edited."""
     entries = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .build import Collection
+from .cache import RunSummary
 from .dates import format_day_month
 from .files import WriteStats
 from .model import Level, Listing
@@ -12,22 +13,20 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {plural or word + 's'}"
 
 
-def format_summary(collection: Collection, stats: WriteStats | None = None) -> str:
+def format_summary(summary: RunSummary, stats: WriteStats | None = None) -> str:
     """One paragraph: what was read, merged and written, and how many problems."""
-    merged = sum(1 for paper in collection.papers if len(paper.listings) > 1)
-    notices = len(collection.diagnostics) - len(collection.warnings)
     lines = [
-        f"Read {_plural(len(collection.listings), 'listing')}: "
-        f"{_plural(collection.entry_count, 'entry', 'entries')} -> "
-        f"{_plural(len(collection.papers), 'paper')} ({merged} in several listings)"
-        + (f"; skipped {len(collection.skipped)} unreadable" if collection.skipped else ""),
+        f"Read {_plural(summary.listings, 'listing')}: "
+        f"{_plural(summary.entries, 'entry', 'entries')} -> "
+        f"{_plural(summary.papers, 'paper')} ({summary.merged} in several listings)"
+        + (f"; skipped {summary.skipped} unreadable" if summary.skipped else ""),
     ]
     if stats is not None:
         lines.append(f"Files: {len(stats.written)} written, {len(stats.unchanged)} unchanged, "
                      f"{len(stats.removed)} removed")
-    lines.append(f"{_plural(len(collection.warnings), 'warning')}, "
-                 f"{_plural(notices, 'notice')}"
-                 + (" (listed by `papershelf check`)" if notices else ""))
+    lines.append(f"{_plural(len(summary.warnings), 'warning')}, "
+                 f"{_plural(summary.notices, 'notice')}"
+                 + (" (listed by `papershelf check`)" if summary.notices else ""))
     return "\n".join(lines)
 
 

@@ -65,10 +65,10 @@ def _regenerate(config_path: Path | None, config: Config,
     """Regenerate with the current configuration; on an error keep serving the last site."""
     try:
         config = load_config(config_path)
-        collection, stats = generate(config)
+        summary, stats = generate(config)
     except PapershelfError as exc:
         report(f"error: {exc}")
         return config
-    report(f"Regenerated: {len(collection.papers)} papers; {len(stats.written)} written, "
+    report(f"Regenerated: {summary.papers} papers; {len(stats.written)} written, "
            f"{len(stats.removed)} removed")
     return config

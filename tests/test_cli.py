@@ -175,5 +175,29 @@ def test_verbose_announces_stages_and_times_them(run, project):
     result = run("generate", "--verbose")
     stages = [line.removesuffix(" ...") for line in result.stderr.splitlines()
               if line.endswith(" ...")]
-    assert stages == ["read", "merge", "topics", "notes", "related", "render", "write"]
-    assert re.search(r"^Times: read \d+\.\d\d s, .* write \d+\.\d\d s$", result.stderr, re.M)
+    assert stages == ["digest", "read", "merge", "topics", "notes", "related", "render",
+                      "write"]
+    assert re.search(r"^Times: digest \d+\.\d\d s, .* write \d+\.\d\d s$", result.stderr,
+                     re.M)
+
+
+def test_unchanged_inputs_skip_the_work_and_changes_reuse_what_they_can(run, project):
+    write_seed(project, "a.txt", HEADER + "P\n\nAbout transport maps.\n\nQ\n\nAlso maps.")
+    first = run("generate")
+    related = project / ".papershelf" / "related.json"
+    stamp = related.stat().st_mtime_ns
+    again = run("generate", "--verbose")
+    assert [line for line in again.stderr.splitlines() if line.endswith(" ...")] == ["digest ..."]
+    assert "0 written" in again.stdout and first.stdout.splitlines()[0] == \
+        again.stdout.splitlines()[0]
+    (project / "docs" / "papers" / "p.md").unlink()
+    repaired = run("generate")
+    assert "1 written" in repaired.stdout and (project / "docs" / "papers" / "p.md").is_file()
+    (project / "notes").mkdir()
+    (project / "notes" / "p.md").write_text("---\nstatus: read\n---\nNoted.\n")
+    noted = run("generate")
+    assert "Noted." in (project / "docs" / "papers" / "p.md").read_text()
+    assert related.stat().st_mtime_ns == stamp  # notes do not change related papers
+    write_seed(project, "a.txt", HEADER + "P\n\nAbout transport maps.\n\nR\n\nNew maps.")
+    run("generate")
+    assert related.stat().st_mtime_ns != stamp

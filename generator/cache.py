@@ -1,0 +1,58 @@
+"""What a run can skip: results keyed by the content they were computed from.
+
+Three caches, in ``.papershelf/`` at the project root (safe to delete at any time):
+
+* ``run.json``: a digest of every input (listings, notes, taxonomy, configuration and the
+  generator's own version) with the summary of the run that produced the current outputs.
+  When nothing changed and no output was touched, a run writes nothing and renders nothing.
+* ``related.json``: related papers, keyed by a digest of every title and abstract and the
+  settings; notes and topics do not change them.
+* ``topics.json``: each paper's topics, keyed by the taxonomy and the paper's own text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+
+from . import __version__
+from .model import Diagnostic, Level
+
+# Bump when the meaning of cached data changes; old caches are then ignored.
+CACHE_FORMAT = 1
+
+
+def digest(*parts) -> str:
+    """A stable digest of JSON-serialisable parts."""
+    data = json.dumps([CACHE_FORMAT, __version__, *parts], ensure_ascii=False, default=str,
+                      separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def text_key(title: str, abstract: str | None) -> str:
+    return hashlib.sha1(f"{title}\x00{abstract or ''}".encode("utf-8")).hexdigest()
+
+
+@dataclass
+class RunSummary:
+    """What the end-of-run report needs, whether the run was computed or cached."""
+
+    listings: int
+    entries: int
+    papers: int
+    merged: int
+    skipped: int
+    warnings: list[Diagnostic] = field(default_factory=list)
+    notices: int = 0
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["warnings"] = [[d.level.value, d.path, d.line, d.message] for d in self.warnings]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> "RunSummary":
+        warnings = [Diagnostic(Level(level), path, line, message)
+                    for level, path, line, message in data.pop("warnings")]
+        return cls(warnings=warnings, **data)
