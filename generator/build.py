@@ -1,7 +1,8 @@
 """The orchestrator: read every input, compute everything, then write.
 
-``collect`` is the only stage that reads; ``render_outputs`` is pure; ``generate`` writes.
-``build_site`` hands the result to MkDocs.
+``collect`` reads the inputs (and the caches of earlier results, see :mod:`.cache`) and
+computes; ``render_outputs`` is pure; ``generate`` writes, or skips everything when no
+input changed. ``build_site`` hands the result to MkDocs.
 """
 
 from __future__ import annotations

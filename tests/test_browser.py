@@ -98,6 +98,7 @@ def test_home_shows_counts_newest_papers_and_the_chart(browser, served, catalog)
     years = {p["published"][:4] for p in catalog if p["published"]}
     assert bars.count() == len(years)
     page.locator("article dl dt a").first.click()
+    page.locator("h1.ps-paper__title").wait_for(timeout=15000)
     assert page.locator("h1.ps-paper__title").count() == 1
     assert errors == []
     page.close()
