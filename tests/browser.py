@@ -48,3 +48,15 @@ def chromium_or_skip():
             pytest.fail("Chromium and Playwright are required (PAPERSHELF_REQUIRE_BROWSER=1)")
         pytest.skip("Chromium or Playwright not installed")
     return path
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (the system's), one per test module."""
+    executable = chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

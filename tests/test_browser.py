@@ -7,18 +7,7 @@ import os
 
 import pytest
 
-from tests.browser import CHROMIUM_ARGS, chromium_or_skip, serve
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
+from tests.browser import serve
 
 
 @pytest.fixture(scope="module")

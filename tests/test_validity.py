@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from tests.browser import CHROMIUM_ARGS, chromium_or_skip, serve
+from tests.browser import serve
 from tests.conftest import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -33,17 +33,6 @@ def test_html_passes_the_nu_validator(request, which):
                              "--filterpattern", VNU_FILTER, str(site)],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr[:5000]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 PAGES = ["", "topics/", "topics/scaling-laws/", "dates/", "dates/2025/", "dates/listed/",
