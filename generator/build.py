@@ -22,8 +22,10 @@ from .config import Config
 from .dates import infer_listing_years
 from .exceptions import BuildError, StrictError
 from .curation import Orphan, apply_notes, curate_related
+from .exports import generate_exports
 from .files import (WriteStats, digest_inputs, display_path, output_stamps, read_cache,
-                    read_listings, read_notes, read_yaml, write_cache, write_outputs)
+                    read_listings, read_mkdocs_settings, read_notes, read_yaml, write_cache,
+                    write_outputs)
 from .home_page import generate_home_page
 from .index_pages import generate_date_pages, generate_listing_pages, generate_topic_pages
 from .merge import merge_listings
@@ -127,14 +129,16 @@ def _read(config: Config) -> tuple[list[Listing], list[str], list[Diagnostic]]:
     return listings, skipped, diagnostics
 
 
-def render_outputs(collection: Collection, notes_location: str = "notes") -> dict[str, str]:
+def render_outputs(collection: Collection, notes_location: str = "notes", site_url: str = "",
+                   site_name: str = "Papershelf") -> dict[str, str]:
     """Every generated file, as a mapping of path (relative to docs) to text."""
     site = Site(collection.papers, collection.listings, collection.years, collection.taxonomy,
-                collection.orphans, notes_location)
+                collection.orphans, notes_location, site_url, site_name)
     outputs = {CATALOG_PATH: render_catalog(collection.papers, collection.listings,
                                             collection.years)}
     for generate_pages in (generate_home_page, generate_paper_pages, generate_topic_pages,
-                           generate_date_pages, generate_listing_pages, generate_note_pages):
+                           generate_date_pages, generate_listing_pages, generate_note_pages,
+                           generate_exports):
         outputs.update(generate_pages(site))
     return outputs
 
@@ -160,7 +164,8 @@ def generate(config: Config, strict: bool = False,
     if strict and summary.warnings:
         raise StrictError(summary.warnings)
     with stages.stage("render"):
-        outputs = render_outputs(collection, _repository_path(config.notes_dir, config))
+        outputs = render_outputs(collection, _repository_path(config.notes_dir, config),
+                                 **_site_settings(config))
     with stages.stage("write"):
         stats = write_outputs(config.docs_dir, outputs)
         write_cache(config.root, "run", {
@@ -169,10 +174,19 @@ def generate(config: Config, strict: bool = False,
     return summary, stats
 
 
+def _site_settings(config: Config) -> dict[str, str]:
+    """The published address and name, from mkdocs.yml (feeds and citations need them)."""
+    settings = read_mkdocs_settings(config.mkdocs_config)
+    url = str(settings.get("site_url") or "")
+    return {"site_url": url if not url or url.endswith("/") else url + "/",
+            "site_name": str(settings.get("site_name") or "Papershelf")}
+
+
 def _input_digest(config: Config) -> str:
     # The generator's own source counts as input: a changed generator regenerates.
     code = sorted(Path(__file__).parent.glob("*.py"))
-    files = digest_inputs([config.seeds_dir, config.notes_dir, config.taxonomy, *code])
+    files = digest_inputs([config.seeds_dir, config.notes_dir, config.taxonomy,
+                           config.mkdocs_config, *code])
     return digest(files, [str(value) for value in vars(config).values()],
                   _repository_path(config.notes_dir, config))
 

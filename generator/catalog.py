@@ -45,7 +45,8 @@ def _note_record(paper: Paper) -> dict | None:
         return None
     return {"status": note.status, "rating": note.rating,
             "read_on": note.read_on.isoformat() if note.read_on else None,
-            "tags": list(note.tags), **{key: note.links.get(key)
+            "tags": list(note.tags), "authors": list(note.authors),
+            **{key: note.links.get(key)
                                         for key in ("arxiv", "pdf", "code", "doi")}}
 
 

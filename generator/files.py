@@ -99,6 +99,20 @@ def read_yaml(path: Path, root: Path):
                               f"({getattr(exc, 'problem', None) or exc})") from None
 
 
+def read_mkdocs_settings(path: Path) -> dict:
+    """mkdocs.yml's mapping, read safely; tags such as !ENV read as plain values."""
+
+    class _Tolerant(yaml.SafeLoader):
+        pass
+
+    _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Tolerant)  # noqa: S506
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def write_outputs(docs_dir: Path, outputs: dict[str, str]) -> WriteStats:
     """Make ``docs_dir`` hold exactly ``outputs`` among the files Papershelf generated.
 

@@ -23,10 +23,12 @@ LISTED = "dates/listed.md"
 LISTINGS_INDEX = "listings/index.md"
 
 
-def page_document(title: str, body: list[str], description: str = "") -> str:
+def page_document(title: str, body: list[str], description: str = "",
+                  extra: dict | None = None) -> str:
     meta = {"title": html_text(title), "generated": True, "search": {"exclude": True}}
     if description:
         meta["description"] = html_text(description)
+    meta.update(extra or {})
     return document(meta, "\n".join(body))
 
 
@@ -66,13 +68,26 @@ def _topics_index(site: Site) -> str:
 
 
 def _topic_page(name: str, description: str, papers: list[Paper], path: str) -> str:
+    stem = path.removesuffix(".md")
     body = [f"# {markdown_text(name)}", ""]
     if description:
         body += [markdown_text(description), ""]
     body += [f"{plural(len(papers), 'paper')}, newest first. "
-             f"[All topics]({link(path, TOPICS_INDEX)})", ""]
+             f"[All topics]({link(path, TOPICS_INDEX)}) · "
+             f"[Atom feed]({link(path, stem + '.xml')}) · "
+             f"[BibTeX]({link(path, stem + '.bib')})", ""]
     body += _by_year(newest_first(papers), path)
-    return page_document(name, body, description)
+    extra = {"feed": stem + ".xml", "feed_title": name}
+    newest = max((last_seen(p) for p in papers if last_seen(p)), default=None)
+    if newest:
+        extra["lastmod"] = newest.isoformat()
+    return page_document(name, body, description, extra)
+
+
+def last_seen(paper: Paper):
+    """The latest date a paper is known by (listed or published), for sitemaps."""
+    dates = [ref.listed for ref in paper.listings if ref.listed] + [paper.published]
+    return max((d for d in dates if d), default=None)
 
 
 def _by_year(papers: list[Paper], path: str) -> list[str]:

@@ -7,7 +7,8 @@ Front matter (all optional):
 * ``rating``: 1 to 5; ``tags``: a list of short labels;
 * ``topics``: a list that replaces the automatic topics, or ``{add: [...], remove: [...]}``;
 * ``related``: ``{pin: [slugs], exclude: [slugs]}``;
-* ``arxiv``, ``pdf``, ``code``, ``doi``: links that the paper page uses.
+* ``authors``: the authors' names, for citations (BibTeX, CSL-JSON);
+* ``arxiv``, ``pdf``, ``code``, ``doi``: links that the paper page and citations use.
 
 The body is free Markdown. Problems are warnings naming the file and line; the rest of the
 note is still used.
@@ -24,8 +25,8 @@ import yaml
 from .model import Diagnostic, Level
 
 STATUSES = ("to-read", "reading", "read")
-KEYS = ("status", "read_on", "rating", "tags", "topics", "related", "arxiv", "pdf", "code",
-        "doi")
+KEYS = ("status", "read_on", "rating", "tags", "topics", "related", "authors", "arxiv", "pdf",
+        "code", "doi")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 _ARXIV = re.compile(r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -49,6 +50,7 @@ class Note:
     topics_remove: list[str] = field(default_factory=list)
     pin: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
     links: dict[str, str] = field(default_factory=dict)
 
 
@@ -74,9 +76,12 @@ def parse_note(text: str, slug: str, path: str) -> tuple[Note, list[Diagnostic]]
         return note, [Diagnostic(Level.WARNING, path, 2,
                                  "front matter must be `key: value` lines")]
     lines = {key.value: key.start_mark.line + 2 for key, _ in node.value}
+    # Identifiers are read as written: YAML would make `arxiv: 2002.10000` the float 2002.1.
+    written = {key.value: value.value for key, value in node.value
+               if key.value in _AS_WRITTEN and isinstance(value, yaml.ScalarNode)}
     for key, value in data.items():
         line = lines.get(str(key), 2)
-        error = _apply(note, str(key), value)
+        error = _apply(note, str(key), written.get(str(key), value))
         if error:
             problems.append(Diagnostic(Level.WARNING, path, line, error))
     return note, problems
@@ -151,6 +156,14 @@ def _topics(note: Note, value) -> str | None:
     return None
 
 
+def _authors(note: Note, value) -> str | None:
+    names = _string_list(value)
+    if not names or not all(" ".join(name.split()) for name in names):
+        return "authors: expected a list of names, such as [Ada Lovelace, Alan Turing]"
+    note.authors = [" ".join(name.split()) for name in names]
+    return None
+
+
 def _related(note: Note, value) -> str | None:
     lists = _two_lists(value, "pin", "exclude")
     if lists is None:
@@ -169,9 +182,10 @@ def _link(key: str, pattern: re.Pattern, example: str):
     return handler
 
 
+_AS_WRITTEN = ("arxiv", "pdf", "code", "doi")
 _HANDLERS = {
     "status": _status, "read_on": _read_on, "rating": _rating, "tags": _tags,
-    "topics": _topics, "related": _related,
+    "topics": _topics, "related": _related, "authors": _authors,
     "arxiv": _link("arxiv", _ARXIV, "an arXiv identifier such as 2106.10165"),
     "pdf": _link("pdf", _URL, "an http(s) URL"),
     "code": _link("code", _URL, "an http(s) URL"),
@@ -189,6 +203,7 @@ TEMPLATE_TAIL = (
     "# topics: [Scaling laws]              # replaces the automatic topics\n"
     "# topics: {add: [...], remove: [...]} # or adjusts them\n"
     "# related: {pin: [a-paper-slug], exclude: [another-slug]}\n"
+    "# authors: [Ada Lovelace, Alan Turing]\n"
     "# arxiv: 2106.10165\n"
     "# pdf: https://arxiv.org/pdf/2106.10165\n"
     "# code: https://github.com/owner/repository\n"

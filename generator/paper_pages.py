@@ -8,6 +8,7 @@ from urllib.parse import quote, quote_plus
 
 from .escaping import document, excerpt, html_text, markdown_text
 from .model import Paper
+from .index_pages import last_seen
 from .notes import TEMPLATE_HEAD, TEMPLATE_TAIL
 from .site import (TAGS_PAGE, Site, listing_name, listing_path, paper_path, status_path,
                    tag_anchor, topic_path, url_of)
@@ -43,6 +44,8 @@ def render_paper_page(paper: Paper, site: Site) -> str:
     meta["hide"] = ["navigation", "toc"]
     if paper.published:
         meta["date"] = paper.published.isoformat()
+    if last_seen(paper):
+        meta["lastmod"] = last_seen(paper).isoformat()
     # Material's search shows tags as HTML: escaped like the title.
     meta["tags"] = [html_text(tag) for tag in paper.topics + (note.tags if note else [])]
     meta["papershelf"] = _paper_data(paper, site)
@@ -74,6 +77,7 @@ def _paper_data(paper: Paper, site: Site) -> dict:
         "links": _links(paper),
         "note": _note_data(paper),
         "edit": _edit_data(paper, site.notes_location),
+        "bibtex": f"papers/{paper.slug}.bib",
     }
 
 

@@ -24,6 +24,9 @@ class Site:
     orphans: list = field(default_factory=list)
     # Where notes live in the repository (for the edit button), as a POSIX path.
     notes_location: str = "notes"
+    # From mkdocs.yml: the published address (with a trailing slash) and the site's name.
+    site_url: str = ""
+    site_name: str = "Papershelf"
     by_slug: dict[str, Paper] = field(init=False)
     by_topic: dict[str, list[Paper]] = field(init=False)
     by_key: dict[str, Paper] = field(init=False)

@@ -29,6 +29,11 @@ def test_a_complete_note():
     assert note.body == "My *notes*."
 
 
+def test_identifiers_are_read_as_written_not_as_numbers():
+    note, problems = parse("---\narxiv: 2002.10000\ndoi: 10.1000/0100\n---\n")
+    assert problems == [] and note.links == {"arxiv": "2002.10000", "doi": "10.1000/0100"}
+
+
 def test_topics_as_a_list_replace_the_automatic_ones():
     note, problems = parse("---\ntopics: [Optimal transport]\n---\nx")
     assert note.topics_replace == ["Optimal transport"] and problems == []

@@ -1,0 +1,135 @@
+"""Feeds and citations, written as files by the generator (no plugin):
+
+* ``feed.xml``: an Atom feed of the newest listed papers; ``topics/<slug>.xml`` per topic;
+* ``papers.bib`` (all), ``papers/<slug>.bib`` and ``topics/<slug>.bib``: BibTeX ``@misc``;
+* ``papers.csl.json``: CSL-JSON for the whole list.
+
+A paper's date here is the first date a listing showed it, else its publication date;
+papers with neither are left out of the feeds (a feed entry needs a date).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from datetime import date
+
+from .model import Paper
+from .site import Site, paper_path, topic_path, url_of
+
+FEED_SIZE = 50
+ATOM = "http://www.w3.org/2005/Atom"
+# XML 1.0 cannot hold these at all; they become U+FFFD in feeds.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%",
+                   "&": r"\&", "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
+                   "^": r"\textasciicircum{}"}
+_BIBTEX_PATTERN = re.compile("|".join(re.escape(ch) for ch in _BIBTEX_SPECIAL))
+
+
+def feed_date(paper: Paper) -> date | None:
+    listed = [ref.listed for ref in paper.listings if ref.listed]
+    return min(listed) if listed else paper.published
+
+
+def generate_exports(site: Site) -> dict[str, str]:
+    outputs = {
+        "feed.xml": atom_feed(site, site.papers, "feed.xml",
+                              f"{site.site_name}: newly listed papers"),
+        "papers.bib": bibtex(site, site.papers),
+        "papers.csl.json": csl_json(site, site.papers),
+    }
+    for paper in site.papers:
+        outputs[f"papers/{paper.slug}.bib"] = bibtex(site, [paper])
+    for name in site.topic_names():
+        slug = site.topic_slug(name)
+        papers = site.by_topic.get(name, [])
+        outputs[f"topics/{slug}.xml"] = atom_feed(site, papers, f"topics/{slug}.xml",
+                                                  f"{site.site_name}: {name}")
+        outputs[f"topics/{slug}.bib"] = bibtex(site, papers)
+    return outputs
+
+
+def _absolute(site: Site, path: str) -> str:
+    return site.site_url + path
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def atom_feed(site: Site, papers: list[Paper], path: str, title: str) -> str:
+    """Newest first, at most FEED_SIZE entries; ``updated`` is the newest entry's date."""
+    dated = sorted(((feed_date(p), p) for p in papers if feed_date(p)),
+                   key=lambda item: (-item[0].toordinal(), item[1].slug))[:FEED_SIZE]
+    feed = ET.Element("feed", xmlns=ATOM)
+    ET.SubElement(feed, "title").text = _xml_text(title)
+    ET.SubElement(feed, "id").text = _absolute(site, path)
+    ET.SubElement(feed, "link", rel="self", href=_absolute(site, path))
+    ET.SubElement(feed, "link", rel="alternate", href=site.site_url or "./")
+    newest = dated[0][0] if dated else date(1970, 1, 1)
+    ET.SubElement(feed, "updated").text = f"{newest.isoformat()}T00:00:00Z"
+    ET.SubElement(ET.SubElement(feed, "author"), "name").text = _xml_text(site.site_name)
+    for day, paper in dated:
+        entry = ET.SubElement(feed, "entry")
+        url = _absolute(site, url_of(paper_path(paper.slug)))
+        ET.SubElement(entry, "title").text = _xml_text(paper.title)
+        ET.SubElement(entry, "id").text = url
+        ET.SubElement(entry, "link", rel="alternate", href=url)
+        ET.SubElement(entry, "updated").text = f"{day.isoformat()}T00:00:00Z"
+        if paper.abstract:
+            ET.SubElement(entry, "summary").text = _xml_text(paper.abstract)
+        for topic in paper.topics:
+            ET.SubElement(entry, "category", term=_xml_text(topic))
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, "unicode") + "\n"
+
+
+def bibtex_text(text: str) -> str:
+    """Text for a braced BibTeX field: LaTeX specials escaped, so braces always balance."""
+    return _BIBTEX_PATTERN.sub(lambda m: _BIBTEX_SPECIAL[m.group(0)], " ".join(text.split()))
+
+
+def bibtex(site: Site, papers: list[Paper]) -> str:
+    return "\n".join(_bibtex_entry(site, paper) for paper in papers)
+
+
+def _bibtex_entry(site: Site, paper: Paper) -> str:
+    note = paper.note
+    fields = [("title", "{" + bibtex_text(paper.title) + "}")]
+    if note and note.authors:
+        fields.append(("author", " and ".join(bibtex_text(name) for name in note.authors)))
+    if paper.published:
+        fields += [("year", str(paper.published.year)), ("month", str(paper.published.month))]
+    fields.append(("url", _absolute(site, url_of(paper_path(paper.slug)))))
+    if note and "arxiv" in note.links:
+        fields += [("eprint", note.links["arxiv"]), ("archiveprefix", "arXiv")]
+    if note and "doi" in note.links:
+        fields.append(("doi", note.links["doi"]))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@misc{{{paper.slug},\n{body}\n}}\n"
+
+
+def csl_json(site: Site, papers: list[Paper]) -> str:
+    items = []
+    for paper in papers:
+        note = paper.note
+        item = {"id": paper.slug, "type": "article", "title": paper.title,
+                "URL": _absolute(site, url_of(paper_path(paper.slug)))}
+        if paper.published:
+            item["issued"] = {"date-parts": [[paper.published.year, paper.published.month,
+                                              paper.published.day]]}
+        if note and note.authors:
+            item["author"] = [{"literal": name} for name in note.authors]
+        if note and "doi" in note.links:
+            item["DOI"] = note.links["doi"]
+        if note and "arxiv" in note.links:
+            item["archive"], item["archive_location"] = "arXiv", note.links["arxiv"]
+        if paper.abstract:
+            item["abstract"] = paper.abstract
+        items.append(item)
+    text = "[\n" + ",\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n]\n"
+    return text.replace("</", "<\\/")
+
+
