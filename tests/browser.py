@@ -18,15 +18,30 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-s
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    not_found_page: Path | None = None
+
     def log_message(self, *args) -> None:
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        # Like GitHub Pages: a missing path gets the site's own 404.html, status 404.
+        if code == 404 and self.not_found_page and self.not_found_page.is_file():
+            body = self.not_found_page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
 
 @contextmanager
-def serve(root: Path):
+def serve(root: Path, not_found_page: Path | None = None):
     """Serve ``root`` on a free loopback port; yields the base URL."""
+    handler = type("Handler", (_QuietHandler,), {"not_found_page": not_found_page})
     server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(_QuietHandler, directory=str(root)))
+                                 functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -70,3 +70,33 @@ def test_deploy_pushes_the_built_site_to_gh_pages(tmp_path, monkeypatch):
     files = git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).stdout.split()
     assert {"index.html", "papers.json", ".nojekyll", "404.html"} <= set(files)
     assert "papers/stable-resnet/index.html" in files
+
+
+def test_project_site_under_a_sub_path_with_its_404_page(tmp_path, browser):
+    """Published as https://USER.github.io/repo/: site_url carries the path, and a missing
+    page gets the styled 404 page with every asset found."""
+    from tests.browser import serve
+
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "site_url: https://example.github.io/papershelf/", "site_url: https://example.github.io/repo/"))
+    assert run_papershelf(project, "build").returncode == 0
+    served = tmp_path / "served"
+    served.mkdir()
+    os.symlink(project / "site", served / "repo")
+    failures = []
+    with serve(served, not_found_page=project / "site" / "404.html") as base:
+        page = browser.new_page()
+        page.on("requestfailed", lambda request: failures.append(request.url))
+        page.on("response", lambda response: response.status >= 400
+                and "no-such-page" not in response.url and failures.append(response.url))
+        reply = page.goto(base + "repo/papers/no-such-page/")
+        assert reply.status == 404
+        assert "404" in page.locator("article h1").inner_text()
+        header = page.locator("header.md-header")
+        assert header.evaluate("e => getComputedStyle(e).position") == "sticky"
+        page.locator("a.md-tabs__link", has_text="Topics").click()
+        page.wait_for_url("**/repo/topics/")
+        page.close()
+    assert [url for url in failures if "api.github.com" not in url] == []
