@@ -6,12 +6,15 @@ hand-written pages:
 
 * raw HTML (blocks, inline tags and comments) is shown as text: HTML belongs in
   ``overrides/``;
+* event-handler, ``style`` and ``srcdoc`` attributes (which ``attr_list`` would allow)
+  are removed;
 * links and images whose URL scheme can run script (``javascript:``, ``vbscript:``,
   ``data:`` except for raster images) become plain text (their text, or an image's alt).
 """
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -24,17 +27,25 @@ _SCRIPT_SCHEMES = ("javascript:", "vbscript:")
 
 
 def unsafe_url(url: str, image: bool = False) -> bool:
-    """Whether following (or loading) this URL could run script."""
-    plain = _IGNORED.sub("", url).lower()
+    """Whether following (or loading) this URL could run script (entities decoded first,
+    as the browser will: ``javascript&colon;`` is ``javascript:``)."""
+    plain = _IGNORED.sub("", html.unescape(html.unescape(url))).lower()
     if plain.startswith(_SCRIPT_SCHEMES):
         return True
     return plain.startswith("data:") and not (image and plain.startswith("data:image/")
                                               and not plain.startswith("data:image/svg"))
 
 
+# Attributes that run script or restyle the page; attr_list (`{: onclick=... }`) could
+# otherwise put them on any element.
+_UNSAFE_ATTRIBUTE = re.compile(r"^(on|style$|srcdoc$|formaction$)", re.IGNORECASE)
+
+
 class _UnsafeLinks(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
+            for name in [n for n in element.attrib if _UNSAFE_ATTRIBUTE.match(n)]:
+                del element.attrib[name]
             if element.tag == "a" and unsafe_url(element.get("href", "")):
                 _to_text(element, element.text)
             elif element.tag == "img" and unsafe_url(element.get("src", ""), image=True):

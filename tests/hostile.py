@@ -58,4 +58,8 @@ A note with <script>alert('note')</script> and <img src=x onerror=alert(9)>.
 [bad link](javascript:alert(10)) ![bad image](javascript:alert(11)) {{ config.repo_url }}
 
 <div onclick="alert(12)">block html</div>
+
+![pixel](https://example.invalid/x.png){: onerror="alert(13)" } **bold**{ onclick="alert(14)" }
+
+[entity link](javascript&colon;alert(15)) [numeric](&#106;avascript:alert(16))
 """
