@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .cache import RunSummary, digest, text_key
 from .catalog import render_catalog
@@ -86,13 +85,17 @@ class Collection:
             notices=len(self.diagnostics) - len(self.warnings))
 
 
-def collect(config: Config, stages: Stages | None = None) -> Collection:
-    """Read the listings and compute the merged, dated, slugged, linked papers."""
+def collect(config: Config, stages: Stages | None = None,
+            save_caches: bool = False) -> Collection:
+    """Read the listings and compute the merged, dated, slugged, linked papers.
+
+    Cached results are reused; they are saved only when ``save_caches`` is set (by
+    ``generate``): ``check`` and ``note`` write nothing."""
     stages = stages or Stages()
     with stages.stage("read"):
         listings, skipped, diagnostics = _read(config)
     with stages.stage("merge"):
-        diagnostics.extend(_check_configured_years(config, listings))
+        diagnostics.extend(_check_configured_years(config, listings, skipped))
         years, found = infer_listing_years(listings, config.listing_years)
         diagnostics.extend(found)
         papers, found = merge_listings(listings, years)
@@ -100,14 +103,14 @@ def collect(config: Config, stages: Stages | None = None) -> Collection:
         assign_slugs(papers)
         papers.sort(key=lambda paper: paper.slug)
     with stages.stage("topics"):
-        taxonomy = _assign_topics(config, papers, diagnostics)
+        taxonomy = _assign_topics(config, papers, diagnostics, save_caches)
     with stages.stage("notes"):
         notes = _read_notes(config, diagnostics)
         orphans, found = apply_notes(papers, notes, [topic.name for topic in taxonomy])
         diagnostics.extend(found)
         diagnostics.extend(_uncategorised(papers))
     with stages.stage("related"):
-        _link_related(papers, config)
+        _link_related(papers, config, save_caches)
     return Collection(listings, years, papers, taxonomy, _ordered(diagnostics), skipped,
                       orphans)
 
@@ -162,7 +165,7 @@ def generate(config: Config, strict: bool = False,
         if strict and summary.warnings:
             raise StrictError(summary.warnings)
         return summary, WriteStats(unchanged=outputs)
-    collection = collect(config, stages)
+    collection = collect(config, stages, save_caches=True)
     summary = collection.summary()
     if strict and summary.warnings:
         raise StrictError(summary.warnings)
@@ -186,10 +189,9 @@ def _site_settings(config: Config) -> dict[str, str]:
 
 
 def _input_digest(config: Config) -> str:
-    # The generator's own source counts as input: a changed generator regenerates.
-    code = sorted(Path(__file__).parent.glob("*.py"))
+    # cache.digest adds the generator's own source: a changed generator regenerates.
     files = digest_inputs([config.seeds_dir, config.notes_dir, config.taxonomy,
-                           config.mkdocs_config, *code])
+                           config.mkdocs_config])
     return digest(files, [str(value) for value in vars(config).values()],
                   _repository_path(config.notes_dir, config))
 
@@ -204,7 +206,7 @@ def _unchanged_run(config: Config, inputs: str) -> tuple[RunSummary, list[str]] 
 
 
 def build_site(config: Config, strict: bool = False,
-               stages: Stages | None = None) -> tuple[Collection, WriteStats]:
+               stages: Stages | None = None) -> tuple[RunSummary, WriteStats]:
     """Generate, then ``mkdocs build --strict`` the site."""
     stages = stages or Stages()
     summary, stats = generate(config, strict, stages)
@@ -230,8 +232,8 @@ def mkdocs_environment() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def _assign_topics(config: Config, papers: list[Paper],
-                   diagnostics: list[Diagnostic]) -> list[Topic]:
+def _assign_topics(config: Config, papers: list[Paper], diagnostics: list[Diagnostic],
+                   save_caches: bool) -> list[Topic]:
     """Topics from the taxonomy file, reusing cached results for unchanged papers."""
     raw = read_yaml(config.taxonomy, config.root)
     shown = display_path(config.taxonomy, config.root)
@@ -250,7 +252,7 @@ def _assign_topics(config: Config, papers: list[Paper],
             topics = topics_for(paper.title, paper.abstract, taxonomy) if taxonomy else []
         found[text] = topics
         paper.topics = list(topics) or [UNCATEGORISED]
-    if found != known:
+    if save_caches and found != known:
         write_cache(config.root, "topics", {"taxonomy": key, "papers": found})
     return taxonomy
 
@@ -277,7 +279,7 @@ def _uncategorised(papers: list[Paper]) -> list[Diagnostic]:
             for paper in papers if paper.topics == [UNCATEGORISED]]
 
 
-def _link_related(papers: list[Paper], config: Config) -> None:
+def _link_related(papers: list[Paper], config: Config, save_caches: bool) -> None:
     """Fill ``paper.related`` with slug, score and the shared terms, best first.
 
     The links depend only on every paper's text and the settings, so they are cached
@@ -292,16 +294,18 @@ def _link_related(papers: list[Paper], config: Config) -> None:
                                k=config.related_count, min_score=config.related_min_score)
         links = [[{"slug": papers[item.index].slug, "score": item.score,
                    "why": list(item.why)} for item in row] for row in found]
-        write_cache(config.root, "related", {"key": key, "links": links})
+        if save_caches:
+            write_cache(config.root, "related", {"key": key, "links": links})
     by_slug = {paper.slug: paper for paper in papers}
     for paper, related in zip(papers, links):
         paper.related = related
         curate_related(paper, by_slug, config.related_count)
 
 
-def _check_configured_years(config: Config, listings: list[Listing]) -> list[Diagnostic]:
-    names = {listing.source for listing in listings}
-    return [Diagnostic(Level.WARNING, "papershelf.yml", None,
+def _check_configured_years(config: Config, listings: list[Listing],
+                            skipped: list[str]) -> list[Diagnostic]:
+    names = {listing.source for listing in listings} | {path.split("/")[-1] for path in skipped}
+    return [Diagnostic(Level.WARNING, display_path(config.path, config.root), None,
                        f"listing_years names {name!r}, which is not a listing in "
                        f"{config.seeds_dir.name}/")
             for name in sorted(config.listing_years) if name not in names]

@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from . import __version__
 from .model import Diagnostic, Level
@@ -23,10 +25,29 @@ from .model import Diagnostic, Level
 CACHE_FORMAT = 1
 
 
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """The generator's own source and the versions of the libraries whose results are
+    cached: a change to either makes every cached result stale."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    source = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        source.update(path.name.encode() + b"\x00" + path.read_bytes())
+    libraries = []
+    for name in ("python-slugify", "scikit-learn", "sparse-dot-topn", "numpy", "scipy",
+                 "PyYAML"):
+        try:
+            libraries.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            libraries.append(f"{name}: not installed")
+    return f"{source.hexdigest()} {' '.join(libraries)}"
+
+
 def digest(*parts) -> str:
-    """A stable digest of JSON-serialisable parts."""
-    data = json.dumps([CACHE_FORMAT, __version__, *parts], ensure_ascii=False, default=str,
-                      separators=(",", ":"))
+    """A stable digest of JSON-serialisable parts, and of the code that computes them."""
+    data = json.dumps([CACHE_FORMAT, __version__, code_version(), *parts], ensure_ascii=False,
+                      default=str, separators=(",", ":"))
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 

@@ -28,6 +28,7 @@ class Config:
     """Resolved settings; paths are absolute, relative ones taken from the config's folder."""
 
     root: Path = _option(Path("."), "Project folder: where papershelf.yml lives.")
+    path: Path = _option(Path(CONFIG_FILE), "The configuration file read (or its default).")
     seeds_dir: Path = _option(Path("seeds"), (
         "Folder of scraped listings (`*.txt`). Read only: Papershelf never writes here."))
     docs_dir: Path = _option(Path("docs"), (
@@ -50,9 +51,11 @@ class Config:
         "`{001_860ffc6983f950ae.txt: 2025}`. Configured years win over inferred ones."))
 
     def option_docs(self) -> dict[str, str]:
-        return {f.name: f.metadata["doc"] for f in dataclasses.fields(self) if f.name != "root"}
+        return {f.name: f.metadata["doc"] for f in dataclasses.fields(self)
+                if f.name not in _NOT_OPTIONS}
 
 
+_NOT_OPTIONS = ("root", "path")  # where the configuration came from, not settings
 _PATH_OPTIONS = ("seeds_dir", "docs_dir", "mkdocs_config", "taxonomy", "notes_dir")
 
 
@@ -64,11 +67,13 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
     if not path.exists():
         if explicit:
             raise ConfigError(str(path), ["file not found"])
-        return _resolve({}, root)
+        return _resolve({}, root, path)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), [f"cannot read: {exc}"]) from None
+    except ValueError as exc:  # YAML accepted the shape of a date that does not exist
+        raise ConfigError(str(path), [f"impossible value ({exc})"]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
@@ -77,14 +82,16 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
     problems = validate(raw)
     if problems:
         raise ConfigError(str(path), problems)
-    return _resolve(raw, path.parent)
+    config = _resolve(raw, path.parent, path)
+    _check_folders(config, path)
+    return config
 
 
 def validate(raw) -> list[str]:
     """Every problem in a parsed config mapping, unknown keys named with the known ones."""
     if not isinstance(raw, dict):
         return [f"expected a mapping of options, got {type(raw).__name__}"]
-    known = [f.name for f in dataclasses.fields(Config) if f.name != "root"]
+    known = [f.name for f in dataclasses.fields(Config) if f.name not in _NOT_OPTIONS]
     problems = [f"unknown option {key!r} (known: {', '.join(known)})"
                 for key in raw if key not in known]
     for name in _PATH_OPTIONS:
@@ -96,7 +103,7 @@ def validate(raw) -> list[str]:
     score = raw.get("related_min_score", 0.06)
     if not isinstance(score, (int, float)) or isinstance(score, bool) or not 0 <= score <= 1:
         problems.append(f"related_min_score: expected a number from 0 to 1, got {score!r}")
-    years = raw.get("listing_years", {})
+    years = raw.get("listing_years") or {}
     if not isinstance(years, dict):
         problems.append("listing_years: expected a mapping of listing file name to year")
     else:
@@ -107,10 +114,19 @@ def validate(raw) -> list[str]:
     return problems
 
 
-def _resolve(raw: dict, base: Path) -> Config:
+def _check_folders(config: Config, path: Path) -> None:
+    """Inputs inside the docs folder would be mixed with generated output."""
+    problems = [f"{name}: must not be inside docs_dir ({config.docs_dir}), where pages are "
+                f"generated" for name in ("seeds_dir", "notes_dir")
+                if getattr(config, name).is_relative_to(config.docs_dir)]
+    if problems:
+        raise ConfigError(str(path), problems)
+
+
+def _resolve(raw: dict, base: Path, path: Path) -> Config:
     values = {name: (base / raw[name]).resolve() for name in _PATH_OPTIONS if name in raw}
     defaults = {name: (base / getattr(Config, name)).resolve()
                 for name in _PATH_OPTIONS if name not in raw}
     years = {str(k): v for k, v in (raw.get("listing_years") or {}).items()}
     numbers = {name: raw[name] for name in ("related_count", "related_min_score") if name in raw}
-    return Config(root=base, listing_years=years, **numbers, **values, **defaults)
+    return Config(root=base, path=path, listing_years=years, **numbers, **values, **defaults)

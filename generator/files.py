@@ -48,7 +48,8 @@ def read_notes(notes_dir: Path, root: Path) -> list[SourceFile]:
     if not notes_dir.is_dir():
         return []
     return [SourceFile(path.name, display_path(path, root), path.read_bytes())
-            for path in sorted(notes_dir.glob("*.md")) if path.is_file()]
+            for path in sorted(notes_dir.glob("*.md"))
+            if path.is_file() and not path.name.startswith(".")]
 
 
 def create_note(path: Path, text: str) -> bool:
@@ -97,6 +98,8 @@ def read_yaml(path: Path, root: Path):
         where = f":{mark.line + 1}" if mark else ""
         raise PapershelfError(f"{shown}{where}: not valid YAML "
                               f"({getattr(exc, 'problem', None) or exc})") from None
+    except ValueError as exc:  # YAML accepted the shape of a date that does not exist
+        raise PapershelfError(f"{shown}: impossible value ({exc})") from None
 
 
 def read_mkdocs_settings(path: Path) -> dict:

@@ -72,6 +72,10 @@ def parse_note(text: str, slug: str, path: str) -> tuple[Note, list[Diagnostic]]
         return note, [Diagnostic(Level.WARNING, path, line, (
             f"front matter is not valid YAML ({getattr(exc, 'problem', None) or exc}); "
             f"expected `key: value` lines between the two `---` lines"))]
+    except ValueError as exc:  # YAML accepted the shape of a date that does not exist
+        return note, [Diagnostic(Level.WARNING, path, 1, (
+            f"front matter has an impossible value ({exc}); expected real dates such as "
+            f"2026-11-22"))]
     if not isinstance(data, dict):
         return note, [Diagnostic(Level.WARNING, path, 2,
                                  "front matter must be `key: value` lines")]

@@ -24,7 +24,7 @@ POLL_SECONDS = 1.0
 
 
 def watched_paths(config: Config, config_path: Path | None) -> list[Path]:
-    return [config.seeds_dir, config.taxonomy, config.notes_dir,
+    return [config.seeds_dir, config.taxonomy, config.notes_dir, config.mkdocs_config,
             config_path or config.root / CONFIG_FILE]
 
 

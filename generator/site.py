@@ -7,6 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from urllib.parse import quote
+
 from slugify import slugify
 
 from .model import Entry, Listing, Paper, YearEvidence
@@ -65,7 +67,8 @@ def status_path(status: str) -> str:
 
 def tag_anchor(tag: str) -> str:
     """The id of a tag's section on the tags page; tags are restricted to safe characters."""
-    return "tag-" + (slugify(tag) or short_hash(tag))
+    # The hash keeps tags apart that slugify alike ("C" and "C++", "ML" and "ml").
+    return f"tag-{slugify(tag)}-{short_hash(tag)}".replace("--", "-")
 
 
 def listing_name(source: str) -> str:
@@ -82,7 +85,9 @@ def topic_path(slug: str) -> str:
 
 
 def listing_path(source: str) -> str:
-    return f"listings/{listing_name(source)}.md"
+    name = listing_name(source)
+    # listings/index.md is the overview: a listing called "index" gets another name.
+    return f"listings/{name if name != 'index' else 'index-listing'}.md"
 
 
 def url_of(path: str) -> str:
@@ -103,7 +108,8 @@ def link(from_path: str, to_path: str) -> str:
     common = 0
     while common < min(len(source), len(target) - 1) and source[common] == target[common]:
         common += 1
-    return "/".join([".."] * (len(source) - common) + target[common:])
+    # Listing file names may hold "#", ")" or spaces: a link target is URL-quoted.
+    return quote("/".join([".."] * (len(source) - common) + target[common:]))
 
 
 def newest_first(papers: list[Paper]) -> list[Paper]:

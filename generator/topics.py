@@ -25,6 +25,9 @@ from .exceptions import PapershelfError
 from .model import Paper
 
 UNCATEGORISED = "Uncategorised"
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Pages of their own in topics/: a topic may not take their names.
+_RESERVED_SLUGS = {"index", "uncategorised"}
 _RULE_KEYS = {"name", "slug", "description", "keywords", "title_keywords", "min_matches",
               "exclude"}
 
@@ -130,9 +133,10 @@ def _parse_topic(entry, label: str, problems: list[str]) -> Topic | None:
     lists = {}
     for key in ("keywords", "title_keywords", "exclude"):
         value = entry.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
+        if not isinstance(value, list) or not all(isinstance(v, str) and _WORD.search(v)
                                                   for v in value):
-            problems.append(f"{label}: `{key}` must be a list of phrases")
+            problems.append(f"{label}: `{key}` must be a list of phrases (with at least one "
+                            f"letter or digit each)")
             value = []
         lists[key] = tuple(compile_phrase(v) for v in value)
     if not lists["keywords"] and not lists["title_keywords"]:
@@ -141,10 +145,14 @@ def _parse_topic(entry, label: str, problems: list[str]) -> Topic | None:
     if not isinstance(min_matches, int) or isinstance(min_matches, bool) or min_matches < 1:
         problems.append(f"{label}: `min_matches` must be a positive integer")
         min_matches = 1
+    slug = str(entry.get("slug") or slugify(entry["name"]))
+    if not _SLUG.match(slug) or slug in _RESERVED_SLUGS:
+        problems.append(f"{label}: slug {slug!r} must be lower-case letters, digits and "
+                        f"hyphens, and not {' or '.join(sorted(_RESERVED_SLUGS))}")
     return Topic(
         name=entry["name"].strip(),
-        slug=str(entry.get("slug") or slugify(entry["name"])),
-        description=str(entry.get("description", "")).strip(),
+        slug=slug,
+        description=str(entry.get("description") or "").strip(),
         min_matches=min_matches,
         **lists,
     )

@@ -85,6 +85,7 @@ def test_check_reports_and_writes_nothing(run, project):
     assert "Papers: 3 entries, 2 distinct, 1 merged from several listings" in result.stdout
     assert "  p: a.txt:13, b.txt:11" in result.stdout
     assert not (project / "docs" / "papers.json").exists()
+    assert not (project / ".papershelf").exists()
 
 
 def test_strict_check_fails_on_conflicts(run, project):

@@ -55,5 +55,17 @@ def test_a_list_is_not_a_config():
 
 def test_every_option_is_documented():
     docs = Config().option_docs()
-    assert set(docs) == {f.name for f in dataclasses.fields(Config)} - {"root"}
+    assert set(docs) == {f.name for f in dataclasses.fields(Config)} - {"root", "path"}
     assert all(len(doc) > 20 for doc in docs.values())
+
+
+def test_impossible_dates_and_misplaced_folders_are_messages(tmp_path):
+    path = tmp_path / "papershelf.yml"
+    path.write_text("listing_years: {a.txt: 2025-13-01}\n")
+    with pytest.raises(ConfigError, match="impossible value"):
+        load_config(path)
+    path.write_text("notes_dir: docs/notes\n")
+    with pytest.raises(ConfigError, match="notes_dir: must not be inside docs_dir"):
+        load_config(path)
+    path.write_text("listing_years:\n")
+    assert load_config(path).listing_years == {}

@@ -81,3 +81,8 @@ def test_template_is_a_valid_note_for_any_title():
         text = note_template(title)
         note, problems = parse(text)
         assert problems == [] and note.status == "to-read" and note.body == ""
+
+
+def test_an_impossible_date_is_a_warning_not_a_traceback():
+    note, problems = parse("---\nread_on: 2026-02-30\n---\nBody.")
+    assert note.body == "Body." and "impossible value" in problems[0].message

@@ -84,3 +84,19 @@ def test_a_broken_link_in_a_note_fails_the_build(tmp_path):
     result = run_papershelf(project, "build")
     assert result.returncode == 1
     assert "no-such-page.md" in result.stderr and "mkdocs build failed" in result.stderr
+
+
+def test_odd_listing_names_and_tags_still_link(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "seeds" / "My listing #3 (v2).txt").write_text(
+        HEADER + "Odd Listing Paper\n\nAbstract.\n", encoding="utf-8")
+    (project / "seeds" / "index.txt").write_text(HEADER + "Index Paper\n\nAbstract.\n",
+                                                 encoding="utf-8")
+    (project / "notes" / "stable-resnet.md").write_text("---\ntags: [C, C++, ML, ml]\n---\n")
+    result = run_papershelf(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "listings" / "index-listing" / "index.html").is_file()
+    assert "Every scraped listing" in (project / "site" / "listings" / "index.html").read_text()
+    tags = (project / "site" / "tags" / "index.html").read_text()
+    anchors = set(re.findall(r'<h2 id="(tag-(?:c|ml)-[^"]+)"', tags))
+    assert len(anchors) == 4  # C, C++, ML and ml each keep a section of their own

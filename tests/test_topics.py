@@ -75,3 +75,14 @@ def test_the_shipped_taxonomy_is_valid_and_covers_the_seeds():
     assert len(collection.taxonomy) >= 10
     uncategorised = [p for p in collection.papers if p.topics == [UNCATEGORISED]]
     assert len(uncategorised) <= 0.1 * len(collection.papers)
+
+
+def test_slugs_are_checked_and_reserved_names_refused():
+    for bad in ({"name": "Index", "keywords": ["x"]},
+                {"name": "Escape", "slug": "../../notes/escape", "keywords": ["x"]},
+                {"name": "Dash", "keywords": ["-"]}):
+        with pytest.raises(TaxonomyError):
+            parse_taxonomy({"topics": [bad]}, "taxonomy.yml")
+    (topic,) = parse_taxonomy({"topics": [{"name": "N", "description": None,
+                                           "keywords": ["x"]}]}, "t.yml")
+    assert topic.description == ""
