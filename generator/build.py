@@ -36,7 +36,7 @@ from .reader import decode_listing, read_listing
 from .related import DEFAULT_VARIANT, related_papers
 from .site import Site
 from .slugs import assign_slugs
-from .topics import UNCATEGORISED, Topic, parse_taxonomy, topics_for
+from .topics import UNCATEGORISED, Topic, parse_taxonomy, topic_matcher
 
 CATALOG_PATH = "papers.json"
 
@@ -244,12 +244,13 @@ def _assign_topics(config: Config, papers: list[Paper], diagnostics: list[Diagno
     key = digest(raw)
     cached = read_cache(config.root, "topics") or {}
     known = cached.get("papers", {}) if cached.get("taxonomy") == key else {}
+    match = topic_matcher(taxonomy)
     found = {}
     for paper in papers:
         text = text_key(paper.title, paper.abstract)
         topics = known.get(text)
         if topics is None:
-            topics = topics_for(paper.title, paper.abstract, taxonomy) if taxonomy else []
+            topics = match(paper.title, paper.abstract) if taxonomy else []
         found[text] = topics
         paper.topics = list(topics) or [UNCATEGORISED]
     if save_caches and found != known:

@@ -44,7 +44,7 @@ def infer_listing_years(
         evidence[listing.source] = _decide(listing, claims, links, configured, full,
                                            diagnostics)
     for listing in listings:
-        diagnostics.extend(_check_convention(listing, evidence[listing.source], listings))
+        diagnostics.extend(_check_convention(listing, evidence[listing.source]))
     return evidence, diagnostics
 
 
@@ -153,8 +153,7 @@ def _earliest_consistent_year(listed: DayMonth | None, newest: date | None,
     return year
 
 
-def _check_convention(listing: Listing, evidence: YearEvidence,
-                      listings: list[Listing]) -> list[Diagnostic]:
+def _check_convention(listing: Listing, evidence: YearEvidence) -> list[Diagnostic]:
     """Report what contradicts the page convention once the year is known."""
     out: list[Diagnostic] = []
     if evidence.year is None:

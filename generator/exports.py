@@ -61,7 +61,7 @@ def _xml_text(text: str) -> str:
 
 def atom_feed(site: Site, papers: list[Paper], path: str, title: str) -> str:
     """Newest first, at most FEED_SIZE entries; ``updated`` is the newest entry's date."""
-    dated = sorted(((feed_date(p), p) for p in papers if feed_date(p)),
+    dated = sorted(((day, p) for p in papers if (day := feed_date(p))),
                    key=lambda item: (-item[0].toordinal(), item[1].slug))[:FEED_SIZE]
     feed = ET.Element("feed", xmlns=ATOM)
     ET.SubElement(feed, "title").text = _xml_text(title)

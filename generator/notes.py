@@ -25,6 +25,7 @@ import yaml
 from .model import Diagnostic, Level
 
 STATUSES = ("to-read", "reading", "read")
+STATUS_TITLES = {"to-read": "To read", "reading": "Reading", "read": "Read"}
 KEYS = ("status", "read_on", "rating", "tags", "topics", "related", "authors", "arxiv", "pdf",
         "code", "doi")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)

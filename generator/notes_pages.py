@@ -7,12 +7,11 @@ from collections import defaultdict
 from .escaping import markdown_text
 from .index_pages import page_document, paper_item, plural
 from .model import Paper
-from .notes import STATUSES
+from .notes import STATUS_TITLES, STATUSES
 from .site import (ORPHANS_PAGE, TAGS_PAGE, Site, link, newest_first, paper_path,
                    status_path, tag_anchor)
 
 STATUS_INDEX = "status/index.md"
-STATUS_TITLES = {"to-read": "To read", "reading": "Reading", "read": "Read"}
 
 
 def generate_note_pages(site: Site) -> dict[str, str]:

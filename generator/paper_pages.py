@@ -9,7 +9,7 @@ from urllib.parse import quote, quote_plus
 from .escaping import document, excerpt, html_text, markdown_text
 from .model import Paper
 from .index_pages import last_seen
-from .notes import TEMPLATE_HEAD, TEMPLATE_TAIL
+from .notes import STATUS_TITLES, TEMPLATE_HEAD, TEMPLATE_TAIL
 from .site import (TAGS_PAGE, Site, listing_name, listing_path, paper_path, status_path,
                    tag_anchor, topic_path, url_of)
 
@@ -44,8 +44,9 @@ def render_paper_page(paper: Paper, site: Site) -> str:
     meta["hide"] = ["navigation", "toc"]
     if paper.published:
         meta["date"] = paper.published.isoformat()
-    if last_seen(paper):
-        meta["lastmod"] = last_seen(paper).isoformat()
+    latest = last_seen(paper)
+    if latest:
+        meta["lastmod"] = latest.isoformat()
     # Material's search shows tags as HTML: escaped like the title.
     meta["tags"] = [html_text(tag) for tag in paper.topics + (note.tags if note else [])]
     meta["papershelf"] = _paper_data(paper, site)
@@ -116,7 +117,8 @@ def _note_data(paper: Paper) -> dict | None:
     note = paper.note
     if note is None:
         return None
-    return {"status": note.status, "rating": note.rating,
+    return {"status": note.status, "status_title": STATUS_TITLES.get(note.status),
+            "rating": note.rating,
             "read_on": note.read_on.isoformat() if note.read_on else None,
             "status_url": url_of(status_path(note.status)) if note.status else None,
             "tags": [{"name": tag, "url": url_of(TAGS_PAGE) + "#" + tag_anchor(tag)}

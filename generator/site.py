@@ -32,10 +32,13 @@ class Site:
     by_slug: dict[str, Paper] = field(init=False)
     by_topic: dict[str, list[Paper]] = field(init=False)
     by_key: dict[str, Paper] = field(init=False)
+    slug_of_topic: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_slug = {paper.slug: paper for paper in self.papers}
         self.by_key = {paper.key: paper for paper in self.papers}
+        self.slug_of_topic = {topic.name: topic.slug for topic in self.taxonomy}
+        self.slug_of_topic[UNCATEGORISED] = "uncategorised"
         self.by_topic = defaultdict(list)
         for paper in self.papers:
             for name in paper.topics:
@@ -46,10 +49,7 @@ class Site:
         return self.by_key[title_key(entry.title)]
 
     def topic_slug(self, name: str) -> str:
-        for topic in self.taxonomy:
-            if topic.name == name:
-                return topic.slug
-        return "uncategorised" if name == UNCATEGORISED else name
+        return self.slug_of_topic.get(name, name)
 
     def topic_names(self) -> list[str]:
         """Taxonomy order, then the uncategorised pseudo-topic if any paper is in it."""

@@ -208,7 +208,12 @@ def _index(taxonomy: tuple[Topic, ...]) -> _PhraseIndex:
 
 def topics_for(title: str, abstract: str | None, taxonomy: list[Topic]) -> list[str]:
     """Names of the topics a paper belongs to, in taxonomy order."""
-    return _index(tuple(taxonomy)).matches(title, abstract)
+    return topic_matcher(taxonomy)(title, abstract)
+
+
+def topic_matcher(taxonomy: list[Topic]):
+    """``matcher(title, abstract) -> topic names``, with the phrase index built once."""
+    return _index(tuple(taxonomy)).matches
 
 
 def assign_topics(papers: list[Paper], taxonomy: list[Topic]) -> None:
