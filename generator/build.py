@@ -32,7 +32,7 @@ from .model import Diagnostic, Level, Listing, Paper, YearEvidence
 from .notes import Note, parse_note
 from .notes_pages import generate_note_pages
 from .paper_pages import generate_paper_pages
-from .reader import decode_listing, read_listing
+from .readers import decode_listing, read_listing
 from .related import DEFAULT_VARIANT, related_papers
 from .site import Site
 from .slugs import assign_slugs

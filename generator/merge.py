@@ -1,4 +1,10 @@
-"""Merging the entries of all listings into papers, one per normalised title.
+"""Merging the entries of all listings into papers, one per identity.
+
+An arXiv id is a paper's identity: entries with the same id are one paper even when their
+titles differ (the difference is reported), and entries with different ids are different
+papers even when their titles read alike. An entry without an id joins the paper whose
+title it shares (normalised, see :func:`.titles.title_key`) unless their abstracts clearly
+differ: "C++ Learning" and "C Learning" with two different abstracts are two papers.
 
 A value beats a missing one and a full date beats a yearless one. When two listings really
 disagree (two abstracts, two author counts, two dates) the value from the first listing in
@@ -12,21 +18,57 @@ from collections import defaultdict
 
 from .dates import format_day_month
 from .model import DayMonth, Diagnostic, Entry, Level, Listing, ListingRef, Paper, YearEvidence
-from .titles import title_key
+from .titles import abstracts_agree, title_key
 
 
 def merge_listings(
     listings: list[Listing], years: dict[str, YearEvidence]
 ) -> tuple[list[Paper], list[Diagnostic]]:
-    """One :class:`Paper` per distinct title, listings kept in (file, position) order."""
-    groups: dict[str, list[tuple[Listing, Entry]]] = defaultdict(list)
-    for listing in sorted(listings, key=lambda item: item.source):
-        for entry in listing.entries:
-            groups[title_key(entry.title)].append((listing, entry))
+    """One :class:`Paper` per identity, listings kept in (file, position) order."""
+    groups = _group(sorted(listings, key=lambda item: item.source))
     papers, diagnostics = [], []
     for key, sightings in groups.items():
         papers.append(_merge_group(key, sightings, years, diagnostics))
     return papers, diagnostics
+
+
+def _group(listings: list[Listing]) -> dict[str, list[tuple[Listing, Entry]]]:
+    """Sightings by paper key: ``arxiv:<id>`` or the normalised title (with a suffix for
+    a second paper of the same title). Linear: a title has few distinct papers."""
+    groups: dict[str, list[tuple[Listing, Entry]]] = defaultdict(list)
+    by_title: dict[str, list[str]] = defaultdict(list)
+    # Entries with an id first, so that an entry without one finds its paper wherever
+    # the listings sort.
+    for listing in listings:
+        for entry in listing.entries:
+            if entry.arxiv_id:
+                key = f"arxiv:{entry.arxiv_id}"
+                if key not in groups:
+                    by_title[title_key(entry.title)].append(key)
+                groups[key].append((listing, entry))
+    for listing in listings:
+        for entry in listing.entries:
+            if not entry.arxiv_id:
+                groups[_title_group(entry, groups, by_title)].append((listing, entry))
+    for sightings in groups.values():
+        sightings.sort(key=lambda sighting: (sighting[0].source, sighting[1].position))
+    return groups
+
+
+def _title_group(entry: Entry, groups, by_title) -> str:
+    """The paper an entry without an id belongs to: the first of its title whose abstract
+    agrees (a paper with an id only if it is the title's only one), else a new one."""
+    title = title_key(entry.title)
+    candidates = by_title[title]
+    with_id = [key for key in candidates if key.startswith("arxiv:")]
+    for key in candidates:
+        if key.startswith("arxiv:") and len(with_id) > 1:
+            continue
+        if abstracts_agree(groups[key][0][1].abstract, entry.abstract):
+            return key
+    key = title if title not in groups else f"{title} #{len(candidates) - len(with_id) + 1}"
+    candidates.append(key)
+    return key
 
 
 def _merge_group(key, sightings, years, diagnostics) -> Paper:
@@ -40,27 +82,42 @@ def _merge_group(key, sightings, years, diagnostics) -> Paper:
         organization=_pick(sightings, "organization", diagnostics),
         published=None,
         published_text=None,
-        comments=max((e.comments for _, e in sightings if e.comments is not None), default=None),
+        comments=_largest(sightings, "comments"),
         listings=[_ref(listing, entry, years[listing.source].year)
                   for listing, entry in sightings],
+        arxiv_id=next((e.arxiv_id for _, e in sightings if e.arxiv_id), None),
+        author_names=list(_pick(sightings, "author_names", diagnostics) or ()),
+        summary=_first(sightings, "summary"),
+        upvotes=_largest(sightings, "upvotes"),
+        arxiv_comments=_first(sightings, "arxiv_comments"),
+        journal_ref=_first(sightings, "journal_ref"),
+        subjects=_first(sightings, "subjects"),
     )
     paper.published, paper.published_text = _pick_date(sightings, dated, diagnostics)
     diagnostics.extend(_sighting_notices(sightings))
     return paper
 
 
+def _largest(sightings, name: str) -> int | None:
+    """Counters are snapshots that only grow: the largest is the latest."""
+    return max((getattr(e, name) for _, e in sightings if getattr(e, name) is not None),
+               default=None)
+
+
+def _first(sightings, name: str):
+    """Fields that change between versions (comments, summaries): the first one given."""
+    return next((getattr(e, name) for _, e in sightings if getattr(e, name)), None)
+
+
 def _sighting_notices(sightings) -> list[Diagnostic]:
-    """Spelling variants of the title, and a paper shown twice on one page."""
+    """Spelling variants of the title (one paper by its arXiv id, or by its title)."""
     first_listing, first = sightings[0]
-    notices, seen_in = [], set()
+    notices = []
     for listing, entry in sightings:
-        if listing.source in seen_in:
-            notices.append(Diagnostic(Level.NOTICE, listing.path, entry.line,
-                                      f"{entry.title!r} appears again in the same listing"))
-        seen_in.add(listing.source)
         if entry.title != first.title:
+            same = f"same arXiv id {first.arxiv_id}; " if entry.arxiv_id else ""
             notices.append(Diagnostic(Level.NOTICE, listing.path, entry.line, (
-                f"title spelled {entry.title!r}; merged with {first.title!r} from "
+                f"title spelled {entry.title!r}; {same}merged with {first.title!r} from "
                 f"{first_listing.source}:{first.line}")))
     return notices
 
@@ -74,7 +131,7 @@ def _resolve_date(entry: Entry, listing_year: int | None) -> DayMonth | None:
 def _pick(sightings, name: str, diagnostics: list[Diagnostic]):
     """The first value present; a different value elsewhere is a reported conflict."""
     present = [(listing, entry, getattr(entry, name)) for listing, entry in sightings
-               if getattr(entry, name) is not None]
+               if getattr(entry, name) not in (None, ())]
     if not present:
         return None
     kept_listing, kept_entry, kept = present[0]
@@ -108,6 +165,7 @@ def _ref(listing: Listing, entry: Entry, year: int | None) -> ListingRef:
         line=entry.line,
         listed=listed.to_date() if listed else None,
         listed_text=format_day_month(listed) if listed else None,
+        shape=listing.shape,
     )
 
 

@@ -69,22 +69,40 @@ class Entry:
     date: DayMonth | None = None
     date_text: str | None = None
     comments: int | None = None
+    # arXiv identifier without version (``2410.05434``, ``hep-th/9901001``).
+    arxiv_id: str | None = None
+    author_names: tuple[str, ...] = ()
+    # A one-line summary the page shows (an AI summary, a TL;DR): never the abstract.
+    summary: str | None = None
+    upvotes: int | None = None
+    submitted_by: str | None = None
+    # arXiv listing fields, as printed.
+    arxiv_comments: str | None = None
+    journal_ref: str | None = None
+    subjects: str | None = None
+    # The part of an arXiv listing the entry stood in: "new", "cross-list", "replacement".
+    section: str | None = None
 
     @property
     def has_metadata(self) -> bool:
-        return any(v is not None for v in (self.authors, self.organization, self.date))
+        return any(v is not None for v in (self.authors, self.organization, self.date)) \
+            or bool(self.author_names)
 
 
 @dataclass(frozen=True)
 class Listing:
-    """One scraped listing file: its own date (if printed) and its entries in page order."""
+    """One captured listing file: its own date (if printed) and its entries in page order.
+
+    ``shape`` names the reader that recognised the file (``hf-text``, ``arxiv-list``, ...),
+    ``layout`` that reader's variant of it, if it has several."""
 
     source: str
     path: str
     date: DayMonth | None
     date_line: int | None
     entries: tuple[Entry, ...]
-    layout: str
+    shape: str
+    layout: str = ""
 
 
 @dataclass(frozen=True)
@@ -105,6 +123,7 @@ class ListingRef:
     line: int
     listed: date | None
     listed_text: str | None
+    shape: str = ""
 
 
 @dataclass
@@ -120,6 +139,13 @@ class Paper:
     published_text: str | None
     comments: int | None
     listings: list[ListingRef]
+    arxiv_id: str | None = None
+    author_names: list[str] = field(default_factory=list)
+    summary: str | None = None
+    upvotes: int | None = None
+    arxiv_comments: str | None = None
+    journal_ref: str | None = None
+    subjects: str | None = None
     slug: str = ""
     topics: list[str] = field(default_factory=list)
     related: list[dict] = field(default_factory=list)

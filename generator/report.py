@@ -69,8 +69,9 @@ def _listing_lines(listing: Listing, collection: Collection) -> list[str]:
         listed = f"listed {format_day_month(shown)}"
     year = (f"year {evidence.year} ({evidence.basis})" if evidence.year
             else f"year {evidence.basis.replace('-', ' ')}")
+    shape = f"{listing.shape} ({listing.layout})" if listing.layout else listing.shape
     lines = [
-        f"  {listing.path}  [{listing.layout} layout]  {listed}; {year}",
+        f"  {listing.path}  [{shape}]  {listed}; {year}",
         f"    {_plural(len(entries), 'entry', 'entries')}: "
         f"{with_meta} with metadata, {len(entries) - with_meta} without; "
         f"{len(dated)} dated ({len(yearless)} without year"

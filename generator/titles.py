@@ -16,3 +16,23 @@ def title_key(title: str) -> str:
     kept = [ch if ch.isalnum() else " " for ch in folded]
     # A title of symbols only ("???", emoji) keeps its symbols rather than matching them all.
     return " ".join("".join(kept).split()) or " ".join(folded.split())
+
+
+# Share of distinct words two abstracts must have in common to be one paper's: revisions
+# of one abstract share most of their words, abstracts of two papers share few.
+SAME_ABSTRACT = 0.5
+
+
+def abstracts_agree(first: str | None, second: str | None) -> bool:
+    """Whether two abstracts can be the same paper's (a missing one agrees with anything)."""
+    if first is None or second is None or first == second:
+        return True
+    a, b = _words(first), _words(second)
+    if not a or not b:
+        return a == b
+    return len(a & b) / len(a | b) >= SAME_ABSTRACT
+
+
+def _words(text: str) -> set[str]:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return set("".join(ch if ch.isalnum() else " " for ch in folded).split())

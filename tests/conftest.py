@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.reader import read_listing
+from generator.readers import read_listing
 from tests.browser import browser  # noqa: F401  (a fixture for the browser tests)
 
 ROOT = Path(__file__).resolve().parent.parent

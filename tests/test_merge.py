@@ -41,13 +41,16 @@ def test_a_value_beats_a_missing_one():
     assert diagnostics == []
 
 
+REVISED = ("We study sparse autoencoders on language model activations and find that "
+           "features split as the dictionary grows; we measure how often this happens.")
+
+
 def test_real_conflicts_are_reported_and_the_first_listing_wins():
     papers, diagnostics = merged(
-        "P\n\nFirst abstract.\n\n  • 3 authors\n·\nMay 2, 2020",
-        "P\n\nSecond abstract.\n\n  • 4 authors\n·\nMay 3, 2020")
+        f"P\n\n{REVISED}\n\n  • 3 authors\n·\nMay 2, 2020",
+        f"P\n\n{REVISED[:-1]} and why.\n\n  • 4 authors\n·\nMay 3, 2020")
     paper = papers["P"]
-    assert (paper.abstract, paper.authors, paper.published) == (
-        "First abstract.", 3, date(2020, 5, 2))
+    assert (paper.abstract, paper.authors, paper.published) == (REVISED, 3, date(2020, 5, 2))
     conflicts = sorted(d.message.split(" for ")[0] for d in diagnostics)
     assert conflicts == ["conflicting abstract", "conflicting authors", "conflicting date"]
     assert all(d.level is Level.WARNING and d.path == "seeds/001.txt" for d in diagnostics)
@@ -66,16 +69,49 @@ def test_comment_counts_keep_the_largest():
 
 
 def test_merge_does_not_depend_on_the_order_listings_are_given():
-    a = parse(HEADER + "P\n\nFirst.\n\nQ\n\nQ abstract.", "a.txt")[0]
-    b = parse(HEADER + "P\n\nSecond.", "b.txt")[0]
+    a = parse(HEADER + f"P\n\n{REVISED}\n\nQ\n\nQ abstract.", "a.txt")[0]
+    b = parse(HEADER + f"P\n\n{REVISED[:-1]} and why.", "b.txt")[0]
     years, _ = infer_listing_years([a, b], {})
     forward = merge_listings([a, b], years)[0]
     backward = merge_listings([b, a], years)[0]
     assert sorted(p.abstract for p in forward) == sorted(p.abstract for p in backward)
-    assert {p.title: p.abstract for p in backward}["P"] == "First."
+    assert {p.title: p.abstract for p in backward}["P"] == REVISED
 
 
-def test_a_paper_twice_in_one_listing_is_one_paper_with_a_notice():
-    papers, diagnostics = merged("P\n\nA.\n\nQ\n\nB.\n\nP\n\nA.")
-    assert [r.position for r in papers["P"].listings] == [1, 3]
-    assert [d.message for d in diagnostics] == ["'P' appears again in the same listing"]
+def test_a_paper_twice_in_one_listing_is_one_entry_with_a_notice():
+    listing, diagnostics = parse(HEADER + "P\n\nA.\n\nQ\n\nB.\n\nP\n\nA.")
+    assert [(e.title, e.position) for e in listing.entries] == [("P", 1), ("Q", 2)]
+    assert [d.message for d in diagnostics] == [
+        "'P' is shown again (first at line 11); read as one entry"]
+
+
+def test_alike_titles_with_different_abstracts_are_two_papers():
+    cpp = "We teach C++ templates to beginners with a sequence of graded exercises."
+    c = "A course on pointers and manual memory in C, evaluated with 200 students."
+    papers, diagnostics = merged(f"C++ Learning\n\n{cpp}", f"C Learning\n\n{c}")
+    assert {title: paper.abstract for title, paper in papers.items()} == {
+        "C++ Learning": cpp, "C Learning": c}
+    assert len({paper.key for paper in papers.values()}) == 2
+    assert diagnostics == []
+
+
+def test_an_arxiv_id_decides_identity_over_the_title():
+    from generator.model import Entry, Listing
+
+    def listing(source, *entries):
+        return Listing(source, f"seeds/{source}", None, None, tuple(entries), "test")
+
+    same_a = Entry("Attention Is All You Need", "The dominant models ...", 1, 1,
+                   arxiv_id="1706.03762")
+    same_b = Entry("Attention is all you need (v5)", None, 1, 1, arxiv_id="1706.03762")
+    other = Entry("Attention Is All You Need", "A different paper.", 2, 2,
+                  arxiv_id="2401.00001")
+    plain = Entry("attention is all you need", "The dominant models ...", 3, 3)
+    listings = [listing("a.txt", same_a, other), listing("b.txt", same_b, plain)]
+    years, _ = infer_listing_years(listings, {})
+    papers, diagnostics = merge_listings(listings, years)
+    by_key = {paper.key: paper for paper in papers}
+    assert set(by_key) == {"arxiv:1706.03762", "arxiv:2401.00001", "attention is all you need"}
+    assert [ref.source for ref in by_key["arxiv:1706.03762"].listings] == ["a.txt", "b.txt"]
+    assert by_key["arxiv:1706.03762"].arxiv_id == "1706.03762"
+    assert any("same arXiv id 1706.03762" in d.message for d in diagnostics)

@@ -10,7 +10,9 @@ import shutil
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.reader import HEADER_PHRASES, parse_date, read_listing
+from generator.readers import read_listing
+from generator.readers.common import parse_date
+from generator.readers.hf_text import HEADER_PHRASES
 from generator.titles import title_key
 from tests.conftest import copy_project, run_papershelf
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import codecs
 
 from generator.model import DayMonth, Level
-from generator.reader import decode_listing, parse_date
+from generator.readers import decode_listing
+from generator.readers.common import parse_date
 
 from .conftest import HEADER, LONG, parse
 
@@ -123,29 +124,29 @@ def test_header_only_file_warns_no_papers():
     assert "no recognisable papers" in warnings(diagnostics)[0].message
 
 
-def test_truncated_last_entry_is_kept_and_warned():
+def test_truncated_last_entry_is_warned_and_not_a_paper():
     listing, diagnostics = parse(HEADER + "Complete\n\nAbstract.\n\nCut Off Title")
-    assert titles(listing) == ["Complete", "Cut Off Title"]
-    assert listing.entries[1].abstract is None
+    assert titles(listing) == ["Complete"]
     (warning,) = warnings(diagnostics)
     assert warning.line == 15 and "truncated" in warning.message
+    assert "not read as a paper" in warning.message
 
 
 def test_missing_abstract_mid_file_does_not_shift_later_entries():
     listing, diagnostics = parse(
         "Subscribe\nFirst Title\nShort abstract.\nNo Abstract Title\nSecond Title\n" + LONG
         + "\nThird\n" + LONG)
-    assert titles(listing) == ["First Title", "No Abstract Title", "Second Title", "Third"]
+    assert titles(listing) == ["First Title", "Second Title", "Third"]
     assert listing.entries[0].abstract == "Short abstract."
-    assert listing.entries[1].abstract is None
-    assert listing.entries[2].abstract == listing.entries[3].abstract == LONG.strip()
+    assert listing.entries[1].abstract == listing.entries[2].abstract == LONG.strip()
+    assert [entry.position for entry in listing.entries] == [1, 2, 3]
     (warning,) = warnings(diagnostics)
     assert warning.line == 4 and "no abstract" in warning.message
 
 
 def test_short_abstracts_are_still_abstracts():
     listing, diagnostics = parse(
-        "Qwen Report\nQwen Report\nOneThinker\nProject page: https://example.org/x\n"
+        "Subscribe\nQwen Report\nQwen Report\nOneThinker\nProject page: https://example.org/x\n"
         "Third\n" + LONG)
     assert [(e.title, e.abstract) for e in listing.entries[:2]] == [
         ("Qwen Report", "Qwen Report"), ("OneThinker", "Project page: https://example.org/x")]
@@ -170,10 +171,10 @@ def test_header_lines_inside_the_body_are_not_papers():
 
 def test_title_followed_directly_by_metadata_has_no_abstract():
     listing, diagnostics = parse(HEADER + "Lonely\n\n  • 2 authors\n·\nMar 3, 2024\n\nNext\n\nAbs.")
-    lonely, following = listing.entries
-    assert (lonely.abstract, lonely.authors, lonely.date.year) == (None, 2, 2024)
-    assert following.abstract == "Abs."
-    assert len(warnings(diagnostics)) == 1
+    (following,) = listing.entries
+    assert (following.title, following.abstract, following.position) == ("Next", "Abs.", 1)
+    (warning,) = warnings(diagnostics)
+    assert warning.line == 11 and "'Lonely' has no abstract" in warning.message
 
 
 def test_paragraph_without_title_is_not_made_a_paper():

@@ -1,6 +1,6 @@
-"""Reading one scraped listing: bytes in, a :class:`Listing` and diagnostics out.
+"""Text copied from a Hugging Face Papers page ("select all, copy"), with no markup.
 
-A listing is a text scrape of a "Daily Papers" page. Two layouts are known:
+Two layouts are known:
 
 * ``blocks``: fields separated by blank lines; wrapped lines inside a field are joined;
 * ``lines``: no blank lines at all; every line is one field and title and abstract
@@ -14,26 +14,12 @@ and keeps titles and abstracts verbatim apart from whitespace.
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass
 
-from .model import DayMonth, Diagnostic, Entry, Level, Listing
+from ..model import DayMonth, Entry
+from .common import Capture, Shape, clip, markup_lines, normalize_space, parse_date, split_lines
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")],
-        start=1,
-    )
-    for name in names
-}
-DATE_RE = re.compile(
-    r"^(?P<month>[A-Za-z]{3,9})\.? (?P<day>\d{1,2})(?:, (?P<year>\d{4}))?(?: (?P<comments>\d+))?$"
-)
 AUTHORS_RE = re.compile(r"^•\s*(?P<count>\d[\d,]*)\s+authors?$")
 DOT = "·"
 HEADER_PHRASES = (
@@ -64,86 +50,36 @@ class Field:
     line: int
 
 
-def decode_listing(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
-    """Decode a listing's bytes as UTF-8 (with or without BOM; UTF-16 if it has a BOM).
-
-    Anything else is not decoded with a guess: the file is skipped with a warning naming the
-    line and column of the first byte that is not UTF-8, because a fallback such as Latin-1
-    would show the curator text the page never said.
-    """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), None
-        except UnicodeDecodeError as exc:
-            return None, _undecodable(data, exc.start, path, "UTF-16")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        offset = exc.start + (3 if data.startswith(codecs.BOM_UTF8) else 0)
-        return None, _undecodable(data, offset, path, "UTF-8")
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        return None, Diagnostic(Level.WARNING, path, line,
-                                "contains NUL bytes: looks binary, not a text listing; skipped")
-    return text, None
+def detect(text: str) -> int:
+    """Sure when the page's header or its metadata lines are there and no markup is."""
+    lines = split_lines(text)
+    if markup_lines(lines, 3) >= 3:
+        return 0
+    head = [key for line in lines[:40] if (key := normalize_space(line).casefold())]
+    if any(key in _HEADER_KEYS and key != "new" for key in head[:12]):
+        return 60
+    if any(AUTHORS_RE.match(normalize_space(line)) for line in lines):
+        return 40
+    return 0
 
 
-def _undecodable(data: bytes, offset: int, path: str, encoding: str) -> Diagnostic:
-    line = data.count(b"\n", 0, offset) + 1
-    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-    return Diagnostic(
-        Level.WARNING, path, line,
-        f"not {encoding} text (byte 0x{data[offset]:02x} at column {column}, byte offset "
-        f"{offset}); file skipped. Re-encode it, e.g. `iconv -f latin1 -t utf-8`",
-    )
-
-
-def parse_date(text: str) -> tuple[DayMonth, str, int | None] | None:
-    """``"Nov 4, 2024 1"`` -> (the date, ``"Nov 4, 2024"`` as printed, comment count 1)."""
-    match = DATE_RE.match(text)
-    if not match:
-        return None
-    month = MONTHS.get(match["month"].casefold())
-    day = int(match["day"])
-    if month is None or not 1 <= day <= 31:
-        return None
-    year = int(match["year"]) if match["year"] else None
-    comments = int(match["comments"]) if match["comments"] else None
-    printed = text[: match.end("year") if year else match.end("day")]
-    return DayMonth(month, day, year), printed, comments
-
-
-def normalize_space(text: str) -> str:
-    """Collapse every run of whitespace (tabs, NBSP, wrapped lines) into one space."""
-    return " ".join(text.split())
-
-
-def read_listing(text: str, source: str, path: str) -> tuple[Listing, list[Diagnostic]]:
+def read(text: str) -> Capture:
     """Parse a decoded listing into its header date and its entries, in page order."""
-    diagnostics: list[Diagnostic] = []
+    capture = Capture()
     lines = _classify_lines(text)
-    layout = "blocks" if _has_inner_blank(lines) else "lines"
-    fields = _group_fields(lines, join_wrapped=layout == "blocks")
-    date, date_line, body = _split_header(fields)
-    entries = _parse_entries(body, path, diagnostics)
-    if not text.strip():
-        diagnostics.append(Diagnostic(Level.WARNING, path, None, "empty listing"))
-    elif not entries:
-        diagnostics.append(Diagnostic(
-            Level.WARNING, path, None,
-            "no recognisable papers (expected a title line followed by an abstract)"))
-    listing = Listing(source, path, date, date_line, tuple(entries), layout)
-    return listing, diagnostics
+    capture.layout = "blocks" if _has_inner_blank(lines) else "lines"
+    fields = _group_fields(lines, join_wrapped=capture.layout == "blocks")
+    capture.date, capture.date_line, body = _split_header(fields)
+    capture.entries = _parse_entries(body, capture)
+    return capture
 
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+SHAPE = Shape("hf-text", "text copied from a Hugging Face Papers page", detect, read, rank=90)
 
 
 def _classify_lines(text: str) -> list[Field]:
-    # Only CR and LF end a line: str.splitlines() would also break on U+2028, form feeds
-    # and other characters that scraped text carries inside a line.
     classified = []
-    for number, raw in enumerate(_NEWLINE.split(text), start=1):
+    for number, raw in enumerate(split_lines(text), start=1):
         line = normalize_space(raw)
         if not line:
             kind = BLANK
@@ -227,24 +163,22 @@ class _Cursor:
         return self.kind(ahead) == TEXT and self.kind(ahead + 1) == SEP
 
 
-def _parse_entries(body: list[Field], path: str, out: list[Diagnostic]) -> list[Entry]:
+def _parse_entries(body: list[Field], capture: Capture) -> list[Entry]:
     cursor = _Cursor(body)
     entries: list[Entry] = []
     while cursor.peek():
         f = cursor.peek()
         if f.kind != TEXT:
             cursor.take()
-            out.append(_warn(path, f, f"stray {f.kind} line {f.text!r} outside an entry; ignored"))
+            capture.warn(f.line, f"stray {f.kind} line {f.text!r} outside an entry; ignored")
         elif f.text.casefold() in _HEADER_KEYS:
             cursor.take()
-            out.append(Diagnostic(Level.NOTICE, path, f.line,
-                                  f"page header line {f.text!r} inside the listing; ignored"))
+            capture.notice(f.line, f"page header line {f.text!r} inside the listing; ignored")
         elif _is_orphan_abstract(cursor):
             cursor.take()
-            out.append(_warn(path, f, "paragraph without a title (looks like an abstract); "
-                                      "ignored"))
+            capture.warn(f.line, "paragraph without a title (looks like an abstract); ignored")
         else:
-            entries.append(_parse_entry(cursor, len(entries) + 1, path, out))
+            entries.append(_parse_entry(cursor, len(entries) + 1, capture))
     return entries
 
 
@@ -262,16 +196,16 @@ def _title_like(text: str) -> bool:
     return len(text) <= TITLE_MAX and "://" not in text
 
 
-def _parse_entry(cursor: _Cursor, position: int, path: str, out: list[Diagnostic]) -> Entry:
+def _parse_entry(cursor: _Cursor, position: int, capture: Capture) -> Entry:
     title = cursor.take()
     abstract = None
     if cursor.kind() == TEXT and not cursor.at_org_line() and not _abstract_missing(cursor):
         abstract = cursor.take().text
-    meta = _parse_metadata(cursor, path, out)
+    meta = _parse_metadata(cursor, capture)
     if abstract is None:
         where = "at the end of the file (truncated entry?)" if cursor.peek() is None else ""
-        out.append(_warn(path, title, f"title {_clip(title.text)!r} has no abstract {where}"
-                                      .rstrip()))
+        capture.warn(title.line, f"title {clip(title.text)!r} has no abstract {where}".rstrip()
+                     + "; not read as a paper")
     return Entry(title=title.text, abstract=abstract, line=title.line, position=position, **meta)
 
 
@@ -285,7 +219,7 @@ def _abstract_missing(cursor: _Cursor) -> bool:
     )
 
 
-def _parse_metadata(cursor: _Cursor, path: str, out: list[Diagnostic]) -> dict:
+def _parse_metadata(cursor: _Cursor, capture: Capture) -> dict:
     meta: dict = {}
     if cursor.kind() == AUTHORS:
         meta["authors"] = int(AUTHORS_RE.match(cursor.take().text)["count"].replace(",", ""))
@@ -295,13 +229,5 @@ def _parse_metadata(cursor: _Cursor, path: str, out: list[Diagnostic]) -> dict:
     if cursor.kind() == DATE:
         meta["date"], meta["date_text"], meta["comments"] = parse_date(cursor.take().text)
     elif separator is not None:
-        out.append(_warn(path, separator, "'·' separator not followed by a date"))
+        capture.warn(separator.line, "'·' separator not followed by a date")
     return meta
-
-
-def _warn(path: str, f: Field, message: str) -> Diagnostic:
-    return Diagnostic(Level.WARNING, path, f.line, message)
-
-
-def _clip(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
