@@ -117,11 +117,11 @@ def collect(config: Config, stages: Stages | None = None,
 
 def _read(config: Config) -> tuple[list[Listing], list[str], list[Diagnostic]]:
     sources, ignored = read_listings(config.seeds_dir, config.root)
-    diagnostics = [Diagnostic(Level.NOTICE, path, None, "not a .txt listing; ignored")
+    diagnostics = [Diagnostic(Level.NOTICE, path, None, "not a text capture (*.txt, *.md); ignored")
                    for path in ignored]
     if not sources:
         diagnostics.append(Diagnostic(Level.WARNING, display_path(config.seeds_dir, config.root),
-                                      None, "no listings: expected *.txt files here"))
+                                      None, "no listings: expected captures (*.txt, *.md) here"))
     listings, skipped = [], []
     for source in sources:
         text, problem = decode_listing(source.data, source.display)

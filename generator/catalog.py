@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from .dates import format_day_month
 from .escaping import json_text
-from .model import Listing, Paper, YearEvidence
+from .arxiv import parse_arxiv_id
+from .model import DateKind, Listing, Paper, YearEvidence
 
 SCHEMA_VERSION = 1
 
@@ -30,13 +31,43 @@ def paper_record(paper: Paper) -> dict:
                 "line": ref.line,
                 "listed": ref.listed.isoformat() if ref.listed else None,
                 "listed_text": ref.listed_text,
+                "shape": ref.shape,
             }
             for ref in paper.listings
         ],
+        "arxiv_id": paper.arxiv_id,
+        "arxiv": arxiv_record(paper),
+        "date": _date_record(paper),
+        "author_names": list(paper.author_names),
+        "summary": paper.summary,
+        "upvotes": paper.upvotes,
+        "arxiv_comments": paper.arxiv_comments,
+        "journal_ref": paper.journal_ref,
+        "subjects": paper.subjects,
         "topics": list(paper.topics),
         "related": list(paper.related),
         "note": _note_record(paper),
     }
+
+
+def arxiv_record(paper: Paper) -> dict | None:
+    """What the id gives: the abstract page, the PDF, the Hugging Face page and the month
+    of first submission (``YYYY-MM``)."""
+    parsed = parse_arxiv_id(paper.arxiv_id) if paper.arxiv_id else None
+    if parsed is None:
+        return None
+    return {"abs_url": parsed.abs_url, "pdf_url": parsed.pdf_url, "hf_url": parsed.hf_url,
+            "submitted": parsed.submitted.isoformat()[:7]}
+
+
+def _date_record(paper: Paper) -> dict | None:
+    """The best known date and what it is: a day a listing printed, or the arXiv month."""
+    known = paper.dated
+    if known is None:
+        return None
+    value = known.day.isoformat()
+    return {"value": value if known.kind is DateKind.PUBLISHED else value[:7],
+            "kind": known.kind.value}
 
 
 def _note_record(paper: Paper) -> dict | None:
@@ -60,6 +91,8 @@ def listing_record(listing: Listing, evidence: YearEvidence) -> dict:
         "listed_text": format_day_month(date) if date else None,
         "year_basis": evidence.basis,
         "papers": len(listing.entries),
+        "shape": listing.shape,
+        "layout": listing.layout or None,
     }
 
 

@@ -30,7 +30,8 @@ class Config:
     root: Path = _option(Path("."), "Project folder: where papershelf.yml lives.")
     path: Path = _option(Path(CONFIG_FILE), "The configuration file read (or its default).")
     seeds_dir: Path = _option(Path("seeds"), (
-        "Folder of scraped listings (`*.txt`). Read only: Papershelf never writes here."))
+        "Folder of captured listings (`*.txt`, `*.md`). Read only: Papershelf never writes "
+        "here."))
     docs_dir: Path = _option(Path("docs"), (
         "MkDocs' docs folder. Generated files go to their own subtrees and `papers.json`; "
         "hand-written pages are never touched."))

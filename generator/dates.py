@@ -4,6 +4,9 @@ A listing prints a date's year only when it differs from the listing's own year,
 prints its own year. So a listing's year is known when:
 
 * the curator configured it;
+* the page prints it (an arXiv listing: "Wednesday, 9 September 2026");
+* the capture tool dated the capture ("Captured: 2026-06-29"): the page was seen then, and
+  omits the year of that time;
 * one of its papers carries a yearless date that another listing prints in full
   (``Jun 9`` here, ``Jun 9, 2025`` there: this listing is from 2025);
 * one of its papers carries the same yearless date as in another listing whose year is
@@ -19,10 +22,9 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from .model import DayMonth, Diagnostic, Level, Listing, YearEvidence
+from .model import MONTH_ABBR, DayMonth, Diagnostic, Level, Listing, YearEvidence
 from .titles import title_key
 
-MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def format_day_month(d: DayMonth) -> str:
@@ -66,6 +68,8 @@ def _collect_claims(listings, configured, full) -> dict[str, list[tuple[int, str
                 (configured[listing.source], "configured", "set in the configuration"))
         if listing.date and listing.date.year:
             claims[listing.source].append((listing.date.year, "printed", "printed on the page"))
+        elif listing.captured:
+            claims[listing.source].append(_captured_claim(listing))
         for entry in listing.entries:
             if not entry.date or entry.date.year:
                 continue
@@ -75,6 +79,15 @@ def _collect_claims(listings, configured, full) -> dict[str, list[tuple[int, str
                         f"{entry.title!r} is dated {format_day_month(entry.date)} here "
                         f"(line {entry.line}) and {format_day_month(dated)} in {other}")))
     return claims
+
+
+def _captured_claim(listing: Listing) -> tuple[int, str, str]:
+    """A page omits the year of its own time: the capture's day gives it (the year
+    before, for a listing date later in the year than the capture)."""
+    saved = listing.captured
+    later = listing.date and (listing.date.month, listing.date.day) > (saved.month, saved.day)
+    year = saved.year - 1 if later else saved.year
+    return year, "captured", f"the capture tool dated the capture {saved.isoformat()}"
 
 
 def _shared_yearless_dates(listings) -> dict[str, set[str]]:

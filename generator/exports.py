@@ -15,7 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date
 
-from .model import Paper
+from .model import DateKind, Paper
 from .site import Site, paper_path, topic_path, url_of
 
 FEED_SIZE = 50
@@ -30,7 +30,7 @@ _BIBTEX_PATTERN = re.compile("|".join(re.escape(ch) for ch in _BIBTEX_SPECIAL))
 
 def feed_date(paper: Paper) -> date | None:
     listed = [ref.listed for ref in paper.listings if ref.listed]
-    return min(listed) if listed else paper.published
+    return min(listed) if listed else (paper.dated.day if paper.dated else None)
 
 
 def generate_exports(site: Site) -> dict[str, str]:
@@ -98,17 +98,30 @@ def bibtex(site: Site, papers: list[Paper]) -> str:
 def _bibtex_entry(site: Site, paper: Paper) -> str:
     note = paper.note
     fields = [("title", "{" + bibtex_text(paper.title) + "}")]
-    if note and note.authors:
-        fields.append(("author", " and ".join(bibtex_text(name) for name in note.authors)))
-    if paper.published:
-        fields += [("year", str(paper.published.year)), ("month", str(paper.published.month))]
+    authors = _authors(paper)
+    if authors:
+        fields.append(("author", " and ".join(bibtex_text(name) for name in authors)))
+    if paper.dated:
+        fields += [("year", str(paper.dated.day.year)), ("month", str(paper.dated.day.month))]
     fields.append(("url", _absolute(site, url_of(paper_path(paper.slug)))))
-    if note and "arxiv" in note.links:
-        fields += [("eprint", note.links["arxiv"]), ("archiveprefix", "arXiv")]
+    eprint = _eprint(paper)
+    if eprint:
+        fields += [("eprint", eprint), ("archiveprefix", "arXiv")]
     if note and "doi" in note.links:
         fields.append(("doi", note.links["doi"]))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{paper.slug},\n{body}\n}}\n"
+
+
+def _authors(paper: Paper) -> list[str]:
+    """The curator's list of authors, else the names a listing printed."""
+    return list(paper.note.authors) if paper.note and paper.note.authors \
+        else list(paper.author_names)
+
+
+def _eprint(paper: Paper) -> str | None:
+    note_id = paper.note.links.get("arxiv") if paper.note else None
+    return note_id or paper.arxiv_id
 
 
 def csl_json(site: Site, papers: list[Paper]) -> str:
@@ -117,15 +130,17 @@ def csl_json(site: Site, papers: list[Paper]) -> str:
         note = paper.note
         item = {"id": paper.slug, "type": "article", "title": paper.title,
                 "URL": _absolute(site, url_of(paper_path(paper.slug)))}
-        if paper.published:
-            item["issued"] = {"date-parts": [[paper.published.year, paper.published.month,
-                                              paper.published.day]]}
-        if note and note.authors:
-            item["author"] = [{"literal": name} for name in note.authors]
+        known = paper.dated
+        if known:
+            parts = [known.day.year, known.day.month]
+            item["issued"] = {"date-parts": [parts + ([known.day.day] if known.kind is
+                                                      DateKind.PUBLISHED else [])]}
+        if _authors(paper):
+            item["author"] = [{"literal": name} for name in _authors(paper)]
         if note and "doi" in note.links:
             item["DOI"] = note.links["doi"]
-        if note and "arxiv" in note.links:
-            item["archive"], item["archive_location"] = "arXiv", note.links["arxiv"]
+        if _eprint(paper):
+            item["archive"], item["archive_location"] = "arXiv", _eprint(paper)
         if paper.abstract:
             item["abstract"] = paper.abstract
         items.append(item)

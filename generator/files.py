@@ -16,7 +16,8 @@ import yaml
 from .exceptions import PapershelfError
 
 MANIFEST = ".papershelf-manifest.json"
-LISTING_SUFFIX = ".txt"
+# Captures are text: plain (.txt, .text) or Markdown (.md, .markdown), whatever saved them.
+LISTING_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 
 
 @dataclass(frozen=True)
@@ -64,15 +65,16 @@ def create_note(path: Path, text: str) -> bool:
 
 
 def read_listings(seeds_dir: Path, root: Path) -> tuple[list[SourceFile], list[str]]:
-    """Every ``*.txt`` in the seeds folder, by name; also the names of other files there."""
+    """Every capture (``*.txt``, ``*.md``, ...) in the seeds folder, by name; also the
+    names of other files there."""
     if not seeds_dir.is_dir():
         raise PapershelfError(f"{display_path(seeds_dir, root)}: seeds folder not found "
-                              f"(expected a folder of *.txt listings)")
+                              f"(expected a folder of captures: *.txt or *.md)")
     sources, ignored = [], []
     for path in sorted(seeds_dir.iterdir()):
         if path.name.startswith(".") or not path.is_file():
             continue
-        if path.suffix != LISTING_SUFFIX:
+        if path.suffix.lower() not in LISTING_SUFFIXES:
             ignored.append(display_path(path, root))
             continue
         try:

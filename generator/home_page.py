@@ -21,7 +21,7 @@ def generate_home_page(site: Site) -> dict[str, str]:
 
 
 def render_home_page(site: Site) -> str:
-    per_year = Counter(p.published.year for p in site.papers if p.published)
+    per_year = Counter(p.dated.day.year for p in site.papers if p.dated)
     meta = {
         "template": "home.html",
         "title": "Home",
@@ -30,14 +30,14 @@ def render_home_page(site: Site) -> str:
         "hide": ["navigation"],
         "papershelf": {
             "chart": [{"year": year, "count": per_year[year]} for year in sorted(per_year)],
-            "undated": sum(1 for p in site.papers if not p.published),
+            "undated": sum(1 for p in site.papers if not p.dated),
         },
     }
     return document(meta, "\n".join(_body(site)))
 
 
 def _body(site: Site) -> list[str]:
-    dated = [p for p in site.papers if p.published]
+    dated = [p for p in site.papers if p.dated]
     multi = sum(1 for p in site.papers if len(p.listings) > 1)
     body = [
         "# Reading list", "",

@@ -12,7 +12,7 @@ from datetime import date
 
 from .dates import format_day_month
 from .escaping import document, excerpt, html_text, markdown_text
-from .model import Paper
+from .model import DateKind, Paper
 from .site import (Site, link, listing_name, listing_path, newest_first, paper_path,
                    topic_path)
 
@@ -34,10 +34,18 @@ def page_document(title: str, body: list[str], description: str = "",
 
 def paper_item(paper: Paper, from_path: str, detail: str = "") -> str:
     """A definition-list entry: the linked title, then its date and a one-line excerpt."""
-    facts = [markdown_text(part) for part in (paper.published_text, detail) if part]
+    facts = [markdown_text(part) for part in (_date_text(paper), detail) if part]
     facts.append(markdown_text(excerpt(paper.abstract)) if paper.abstract else "No abstract")
     target = link(from_path, paper_path(paper.slug))
     return f"[{markdown_text(paper.title)}]({target})\n:   {' · '.join(facts)}\n"
+
+
+def _date_text(paper: Paper) -> str | None:
+    """The date as a list shows it; a month from the arXiv id says what it is."""
+    known = paper.dated
+    if known is None:
+        return None
+    return known.text if known.kind is DateKind.PUBLISHED else f"arXiv, {known.text}"
 
 
 def plural(count: int, word: str) -> str:
@@ -93,7 +101,7 @@ def last_seen(paper: Paper):
 def _by_year(papers: list[Paper], path: str) -> list[str]:
     lines, current = [], object()
     for paper in papers:
-        year = paper.published.year if paper.published else None
+        year = paper.dated.day.year if paper.dated else None
         if year != current:
             lines += ["", f"## {year or 'Date unknown'}", ""]
             current = year
@@ -102,12 +110,12 @@ def _by_year(papers: list[Paper], path: str) -> list[str]:
 
 
 def generate_date_pages(site: Site) -> dict[str, str]:
-    dated = [p for p in site.papers if p.published]
+    dated = [p for p in site.papers if p.dated]
     by_year: dict[int, list[Paper]] = defaultdict(list)
     for paper in dated:
-        by_year[paper.published.year].append(paper)
+        by_year[paper.dated.day.year].append(paper)
     pages = {f"dates/{year}.md": _year_page(year, papers) for year, papers in by_year.items()}
-    undated = [p for p in site.papers if not p.published]
+    undated = [p for p in site.papers if not p.dated]
     pages[UNDATED] = page_document("Date unknown", [
         "# Date unknown", "",
         f"{plural(len(undated), 'paper')} whose listings give no date, or a date whose "
@@ -123,7 +131,7 @@ def _dates_index(by_year: dict[int, list[Paper]], undated: int) -> str:
     for year in sorted(by_year, reverse=True):
         months = defaultdict(int)
         for paper in by_year[year]:
-            months[paper.published.month] += 1
+            months[paper.dated.day.month] += 1
         spans = ", ".join(f"[{calendar.month_abbr[m]}]({year}.md#{_month_anchor(year, m)}) "
                           f"({months[m]})" for m in sorted(months, reverse=True))
         rows.append(f"| [{year}]({year}.md) | {len(by_year[year])} | {spans} |")
@@ -143,8 +151,8 @@ def _year_page(year: int, papers: list[Paper]) -> str:
                              f"first. [All dates]({link(path, DATES_INDEX)})"]
     current = None
     for paper in newest_first(papers):
-        if paper.published.month != current:
-            current = paper.published.month
+        if paper.dated.day.month != current:
+            current = paper.dated.day.month
             body += ["", f"## {calendar.month_name[current]} {year} "
                          f"{{ #{_month_anchor(year, current)} }}", ""]
         body.append(paper_item(paper, path))

@@ -10,6 +10,8 @@ from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from .arxiv import parse_arxiv_id
+
 if TYPE_CHECKING:
     from .notes import Note
 
@@ -103,6 +105,8 @@ class Listing:
     entries: tuple[Entry, ...]
     shape: str
     layout: str = ""
+    # The day the capture tool says it saved the page, when it says so.
+    captured: date | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,32 @@ class ListingRef:
     listed: date | None
     listed_text: str | None
     shape: str = ""
+
+
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+class DateKind(str, Enum):
+    """What a paper's best known date is."""
+
+    PUBLISHED = "published"  # the date a listing prints for the paper
+    SUBMITTED = "submitted"  # the month of first arXiv submission, read from the id
+
+
+@dataclass(frozen=True)
+class KnownDate:
+    """A paper's best known date: a day, or for :attr:`DateKind.SUBMITTED` only a month
+    (``day`` is then the month's first day)."""
+
+    day: date
+    text: str
+    kind: DateKind
+
+    @property
+    def label(self) -> str:
+        if self.kind is DateKind.SUBMITTED:
+            return f"first submitted to arXiv in {self.text}"
+        return f"published {self.text}"
 
 
 @dataclass
@@ -150,3 +180,20 @@ class Paper:
     topics: list[str] = field(default_factory=list)
     related: list[dict] = field(default_factory=list)
     note: "Note | None" = None
+
+    @property
+    def submitted(self) -> date | None:
+        """The first day of the month the paper was first submitted to arXiv."""
+        parsed = parse_arxiv_id(self.arxiv_id) if self.arxiv_id else None
+        return parsed.submitted if parsed else None
+
+    @property
+    def dated(self) -> KnownDate | None:
+        """The best date known: the one a listing prints, else the arXiv month."""
+        if self.published:
+            return KnownDate(self.published, self.published_text or "", DateKind.PUBLISHED)
+        submitted = self.submitted
+        if submitted:
+            text = f"{MONTH_ABBR[submitted.month - 1]} {submitted.year}"
+            return KnownDate(submitted, text, DateKind.SUBMITTED)
+        return None

@@ -7,7 +7,8 @@ from functools import lru_cache
 from urllib.parse import quote, quote_plus
 
 from .escaping import document, excerpt, html_text, markdown_text
-from .model import Paper
+from .arxiv import parse_arxiv_id
+from .model import DateKind, Paper
 from .index_pages import last_seen
 from .notes import STATUS_TITLES, TEMPLATE_HEAD, TEMPLATE_TAIL
 from .site import (TAGS_PAGE, Site, listing_name, listing_path, paper_path, status_path,
@@ -79,18 +80,45 @@ def _paper_data(paper: Paper, site: Site) -> dict:
         "note": _note_data(paper),
         "edit": _edit_data(paper, site.notes_location),
         "bibtex": f"papers/{paper.slug}.bib",
+        **_listing_facts(paper),
     }
 
 
+def _listing_facts(paper: Paper) -> dict:
+    """What the captures tell beyond title and abstract; only what is known, so that a
+    paper without any of it has the same page as before these existed."""
+    known = paper.dated
+    facts = {
+        "arxiv_id": paper.arxiv_id,
+        "author_names": list(paper.author_names),
+        "submitted": known.text if known and known.kind is DateKind.SUBMITTED else None,
+        "summary": paper.summary,
+        "upvotes": paper.upvotes,
+        "arxiv_comments": paper.arxiv_comments,
+        "journal_ref": paper.journal_ref,
+        "subjects": paper.subjects,
+    }
+    return {key: value for key, value in facts.items() if value}
+
+
 def _links(paper: Paper) -> list[dict]:
-    """The note's own links first, then searches for the title."""
-    given = paper.note.links if paper.note else {}
-    links = [{"label": label, "url": pattern.format(given[key])}
-             for key, label, pattern in NOTE_LINKS if key in given]
+    """Where to read it: what the arXiv id gives, the note's own links, then searches for
+    the title (only those the id does not make needless)."""
+    given = dict(paper.note.links) if paper.note else {}
+    arxiv_id = parse_arxiv_id(paper.arxiv_id) if paper.arxiv_id else None
+    links = []
+    if arxiv_id:
+        links = [{"label": "arXiv", "url": arxiv_id.abs_url},
+                 {"label": "PDF", "url": arxiv_id.pdf_url},
+                 {"label": "Hugging Face", "url": arxiv_id.hf_url}]
+        given = {key: value for key, value in given.items() if key not in ("arxiv", "pdf")}
+    links += [{"label": label, "url": pattern.format(given[key])}
+              for key, label, pattern in NOTE_LINKS if key in given]
     query = quote_plus(paper.title)
     return links + [{"label": label, "url": pattern.format(query)}
                     for label, pattern in LINK_OUTS
-                    if not (label == "arXiv" and "arxiv" in given)]
+                    if not (arxiv_id and label != "Google Scholar")
+                    and not (label == "arXiv" and "arxiv" in given)]
 
 
 def _edit_data(paper: Paper, notes_location: str) -> dict:

@@ -113,7 +113,7 @@ def link(from_path: str, to_path: str) -> str:
 
 
 def newest_first(papers: list[Paper]) -> list[Paper]:
-    """By publication date, newest first; undated last; ties by slug."""
-    return sorted(papers, key=lambda p: (p.published is None,
-                                         -(p.published.toordinal() if p.published else 0),
+    """By best known date, newest first; undated last; ties by slug."""
+    return sorted(papers, key=lambda p: (p.dated is None,
+                                         -(p.dated.day.toordinal() if p.dated else 0),
                                          p.slug))

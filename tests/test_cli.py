@@ -207,6 +207,6 @@ def test_unchanged_inputs_skip_the_work_and_changes_reuse_what_they_can(run, pro
 def test_an_empty_seeds_folder_is_a_warning_and_still_builds(run, project):
     result = run("generate")
     assert result.exit_code == 0
-    assert "seeds: warning: no listings: expected *.txt files here" in result.stderr
+    assert "seeds: warning: no listings: expected captures (*.txt, *.md) here" in result.stderr
     assert (project / "docs" / "index.md").is_file()
     assert run("generate", "--strict").exit_code == 1

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..model import Diagnostic, Entry, Level, Listing
 from ..titles import abstracts_agree, title_key
-from .common import Capture, Shape, clip
+from .common import Capture, Shape, capture_day, clip
 from .decode import decode_listing
 
 __all__ = ["decode_listing", "detect_shape", "read_listing", "shapes"]
@@ -65,7 +65,8 @@ def read_listing(text: str, source: str, path: str) -> tuple[Listing, list[Diagn
         diagnostics.append(Diagnostic(Level.WARNING, path, None, (
             f"no recognisable papers in this {shape.name} capture ({shape.description})")))
     listing = Listing(source, path, capture.date, capture.date_line, tuple(entries),
-                      shape.name if shape else "unknown", capture.layout)
+                      shape.name if shape else "unknown", capture.layout,
+                      capture_day(text) if shape else None)
     return listing, diagnostics
 
 
@@ -94,6 +95,19 @@ def _papers_only(entries: list[Entry], path: str, out: list[Diagnostic]) -> list
 
 def _deduplicated(entries: list[Entry], path: str, out: list[Diagnostic]) -> list[Entry]:
     """One entry per paper, numbered in page order; a repeat only fills missing fields."""
+    repeats: list[Diagnostic] = []
+    kept = _merge_repeats(entries, path, repeats)
+    if len(repeats) > 3:  # a page that shows every card twice: say so once
+        lines = ", ".join(str(d.line) for d in repeats[:10])
+        more = ", …" if len(repeats) > 10 else ""
+        repeats = [Diagnostic(Level.NOTICE, path, repeats[0].line, (
+            f"{len(repeats)} entries are shown again (lines {lines}{more}); each read "
+            f"as one entry"))]
+    out.extend(repeats)
+    return kept
+
+
+def _merge_repeats(entries: list[Entry], path: str, out: list[Diagnostic]) -> list[Entry]:
     kept: list[Entry] = []
     by_id: dict[str, int] = {}
     by_title: dict[str, list[int]] = {}

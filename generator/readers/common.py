@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..model import DayMonth, Diagnostic, Entry, Level
 
@@ -101,6 +102,23 @@ def parse_date(text: str) -> tuple[DayMonth, str, int | None] | None:
     comments = int(match["comments"]) if match["comments"] else None
     printed = text[: match.end("year") if year else match.end("day")]
     return DayMonth(month, day, year), printed, comments
+
+
+# What capture tools write above a page: "Captured (UTC): 2026-06-29T16:31", "**Fetched:**
+# 2026-09-09T15:09", "created: 2026-04-18" in a web clipper's front matter.
+CAPTURED_RE = re.compile(r"(?im)^\W*(?:captured|fetched|clipped|saved|created|retrieved|"
+                         r"scraped|date saved)\b[^0-9\n]{0,30}(\d{4})-(\d\d)-(\d\d)")
+
+
+def capture_day(text: str) -> date | None:
+    """The day a capture tool says it saved the page (from the head of the file)."""
+    match = CAPTURED_RE.search(text[:4000])
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
 
 
 COUNT_RE = re.compile(r"^(?P<number>\d+(?:[.,]\d+)?)\s*(?P<unit>[kKmM]?)$")

@@ -12,6 +12,7 @@ the card's own paper: a number whose link target was lost could belong to either
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from urllib.parse import unquote
 
@@ -52,10 +53,30 @@ def read(text: str) -> Capture:
     starts = _title_lines(lines)
     first = starts[0] if starts else len(lines)
     capture.date, capture.date_line = _listing_date(text, lines[:first])
-    bounds = list(zip(starts, [*starts[1:], len(lines)]))
-    for start, end in bounds:
-        capture.entries.append(_card(lines, start, end))
+    submitters = _submitters(lines, starts)
+    for start, end in zip(starts, [*starts[1:], len(lines)]):
+        entry = _card(lines, start, end)
+        if start in submitters:
+            entry = dataclasses.replace(entry, submitted_by=submitters[start])
+        capture.entries.append(entry)
     return capture
+
+
+def _submitters(lines: list[Line], starts: list[int]) -> dict[int, str]:
+    """"Submitted by <name>" (the name maybe a few lines on) belongs to the next card."""
+    found, pending = {}, None
+    title_at = set(starts)
+    for index, line in enumerate(lines):
+        if index in title_at:
+            if pending:
+                found[index] = pending
+            pending = None
+        match = SUBMITTED.match(line.text)
+        if match:
+            pending = match["name"] or next(
+                (later.text for later in lines[index + 1:index + 4]
+                 if later.text and not later.image), None)
+    return found
 
 
 SHAPE = Shape("hf-page", "a Hugging Face Papers page saved with links (Markdown, numbered "
@@ -133,9 +154,12 @@ def _card(lines: list[Line], start: int, end: int) -> Entry:
     fields: dict = {"title": title, "line": title_line.number, "position": 0}
     paper = _paper_id(title_line.urls)
     text_parts: list[str] = []
-    for line in _own_lines(lines, i, end):
+    own = _own_lines(lines, i, end)
+    for k, line in enumerate(own):
         paper = paper or _paper_id(line.urls)
-        if not _metadata(line, fields) and not line.heading and not line.image:
+        if k + 1 < len(own) and own[k + 1].text == "·" and _org_like(line.text):
+            fields.setdefault("organization", line.text)  # an organisation line before "·"
+        elif not _metadata(line, fields) and not line.heading and not line.image:
             if text_parts and not line.after_blank:
                 text_parts[-1] += " " + line.text
             else:
@@ -177,6 +201,11 @@ def _metadata(line: Line, fields: dict) -> bool:
         fields.setdefault("organization", text)
         return True
     return bool(line.urls) and len(text) <= 40 and not text.endswith(".")
+
+
+def _org_like(text: str) -> bool:
+    return 0 < len(text) <= 120 and not text.endswith(".") and not AUTHORS.match(text) \
+        and parse_count(text) is None
 
 
 def _counters_only(text: str) -> bool:
