@@ -204,7 +204,7 @@ def _listing_page(listing, name: str, when: str, site: Site, path: str) -> str:
             f"{plural(len(listing.entries), 'paper')}, {markdown_text(when)}, in the order "
             f"of the page. [All listings]({link(path, LISTINGS_INDEX)})", ""]
     for entry in listing.entries:
-        paper = site.paper_for(entry)
+        paper = site.paper_for(listing, entry)
         body.append(f"{entry.position}. [{markdown_text(paper.title)}]"
                     f"({link(path, paper_path(paper.slug))})")
     return page_document(f"Listing {name}", body)

@@ -13,7 +13,6 @@ from slugify import slugify
 
 from .model import Entry, Listing, Paper, YearEvidence
 from .slugs import short_hash
-from .titles import title_key
 from .topics import UNCATEGORISED, Topic
 
 
@@ -31,12 +30,13 @@ class Site:
     site_name: str = "Papershelf"
     by_slug: dict[str, Paper] = field(init=False)
     by_topic: dict[str, list[Paper]] = field(init=False)
-    by_key: dict[str, Paper] = field(init=False)
+    by_sighting: dict[tuple[str, int], Paper] = field(init=False)
     slug_of_topic: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_slug = {paper.slug: paper for paper in self.papers}
-        self.by_key = {paper.key: paper for paper in self.papers}
+        self.by_sighting = {(ref.source, ref.position): paper for paper in self.papers
+                            for ref in paper.listings}
         self.slug_of_topic = {topic.name: topic.slug for topic in self.taxonomy}
         self.slug_of_topic[UNCATEGORISED] = "uncategorised"
         self.by_topic = defaultdict(list)
@@ -44,9 +44,9 @@ class Site:
             for name in paper.topics:
                 self.by_topic[name].append(paper)
 
-    def paper_for(self, entry: Entry) -> Paper:
+    def paper_for(self, listing: Listing, entry: Entry) -> Paper:
         """The merged paper an entry of a listing became."""
-        return self.by_key[title_key(entry.title)]
+        return self.by_sighting[(listing.source, entry.position)]
 
     def topic_slug(self, name: str) -> str:
         return self.slug_of_topic.get(name, name)

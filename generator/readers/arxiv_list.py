@@ -41,8 +41,8 @@ def detect(text: str) -> int:
 
 
 def read(text: str) -> Capture:
-    lines = flatten(text)
     capture = Capture(layout=markup_style(text))
+    lines = flatten(text, capture.layout)
     starts = [i for i, line in enumerate(lines) if ENTRY_ID.match(line.text)
               and find_arxiv_ids(line.text)]
     capture.date, capture.date_line = _listing_day(lines[:starts[0] if starts else len(lines)])

@@ -48,8 +48,8 @@ def detect(text: str) -> int:
 
 
 def read(text: str) -> Capture:
-    lines = flatten(text)
     capture = Capture(layout=markup_style(text))
+    lines = flatten(text, capture.layout)
     starts = _title_lines(lines)
     first = starts[0] if starts else len(lines)
     capture.date, capture.date_line = _listing_date(text, lines[:first])
@@ -149,7 +149,8 @@ def _card(lines: list[Line], start: int, end: int) -> Entry:
     # A title the capture wrapped: more lines of the same link, or of the same heading.
     while i < end and not lines[i].after_blank and (
             lines[i].heading == title_line.heading and title_line.heading
-            or lines[i].urls and lines[i].urls == title_line.urls):
+            or lines[i].urls and lines[i].urls == title_line.urls
+            or title_line.heading and not lines[i].heading and lines[i].indented):
         title, i = f"{title} {lines[i].text}", i + 1
     fields: dict = {"title": title, "line": title_line.number, "position": 0}
     paper = _paper_id(title_line.urls)

@@ -31,6 +31,8 @@ class Line:
     image: bool = False
     # A blank line (or one that only markup filled) stands between it and the line before.
     after_blank: bool = False
+    # The line began with white space (a wrapped continuation, in some tools).
+    indented: bool = False
 
 
 _URL = r"(?:https?://|/)[^\s()<>]*(?:\([^\s()<>]*\)[^\s()<>]*)*"
@@ -54,22 +56,37 @@ TAGS_ONLY = re.compile(r"(?:\s*</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)+\s*")
 ESCAPE = re.compile(r"\\([\\`*_\[\]#+!|<>~-])")
 EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
 FENCE = re.compile(r"^\s*(?:```|~~~)")
+# Most lines of a capture are prose with no markup at all: they skip the work below.
+MARKUP_SIGN = re.compile(r"[\[\]!<>\\#*_`]|://|^\s*(?:[-*+•]|\d+\.|/)")
 ALT_PREFIX = re.compile(r"^\s*\[[^\[\]]*\]\s*(?=\S)")
 ALT_ONLY = re.compile(r"^\[(?!\d+\]$)[^\[\]]*\]$")
 
 
-def flatten(text: str) -> list[Line]:
-    """The capture's lines, without markup, each with the URLs its text linked to."""
+@dataclass(frozen=True)
+class _Style:
+    references: dict[str, str]
+    lynx: bool  # numbers before the link text: "[12]Title"
+    markdown: bool  # Markdown's escapes and emphasis are markup, not the page's text
+    url_lines: bool  # a URL alone on a line is the target of the text above
+
+
+def flatten(text: str, style: str | None = None) -> list[Line]:
+    """The capture's lines, without markup, each with the URLs its text linked to.
+
+    ``style`` is :func:`markup_style`'s answer: only a capture marked up that way has its
+    escapes undone or its URL lines taken as link targets."""
+    style = style or markup_style(text)
     raw = split_lines(text)
     references, skip = _references(raw)
     lynx = bool(references) and any(LYNX_TABLE.match(line) for line in raw)
+    how = _Style(references, lynx, style == "markdown", style == "URL lines")
     lines: list[Line] = []
     open_at: int | None = None
     blank = True
     for number, source in enumerate(raw, start=1):
         if number in skip or FENCE.match(source):
             continue
-        line, opened, closed = _flatten_line(number, source, references, lynx)
+        line, opened, closed = _flatten_line(number, source, how)
         line.after_blank = blank
         if closed is not None:
             # The link closed here began on an earlier line (or, without an opener, is the
@@ -107,42 +124,63 @@ def _references(raw: list[str]) -> tuple[dict[str, str], set[int]]:
     return references, skip
 
 
-def _flatten_line(number: int, source: str, references: dict[str, str],
-                  lynx: bool) -> tuple[Line, bool, str | None]:
+def _flatten_line(number: int, source: str, how: _Style) -> tuple[Line, bool, str | None]:
     """One line: its plain text and URLs, whether it opens a link that a later line closes,
-    and the target of a link it closes."""
-    line = Line(number, "")
+    and the target of a link it closes. Each pattern runs only where its sign is."""
+    line = Line(number, "", indented=source[:1].isspace())
+    if not MARKUP_SIGN.search(source):
+        line.text = normalize_space(source)
+        return line, False, None
     text = source.rstrip()
-    text = text[:-1] if text.endswith("\\") and not text.endswith("\\\\") else text
-    heading = HEADING.match(text)
+    if how.markdown and text.endswith("\\") and not text.endswith("\\\\"):
+        text = text[:-1]  # a hard line break
+    heading = HEADING.match(text) if text.lstrip().startswith("#") else None
     if heading:
         line.heading, text = len(heading[1]), heading[2]
-    closed = _closing_target(text, references)
+    closed = _closing_target(text, how.references) if "]" in text else None
     if closed is not None:
         text = TRAILING_CLOSE.sub("", text) if not OPEN_CLOSE.match(text) else ""
-    text = BULLET.sub("", text, count=1)
-    had_image = bool(IMAGE.search(text))
-    text = IMAGE.sub("", text)
-    text = INLINE_LINK.sub(lambda m: _link_text(m[1], m[2], line), text)
-    text = REF_LINK.sub(lambda m: _link_text(m[1], references.get(m[2]), line), text)
-    if lynx:
-        text = LYNX_REF.sub(lambda m: _lynx_ref(m[1], references, line), text)
+    if text.lstrip()[:1] in ("-", "*", "+", "•") or text.lstrip()[:1].isdigit():
+        text = BULLET.sub("", text, count=1)
+    had_image = ("![" in text or "<" in text) and bool(IMAGE.search(text))
+    text = _unlink(IMAGE.sub("", text) if had_image else text, how, line)
     opened = False
     stripped = text.strip()
     if stripped.startswith("[") and "]" not in stripped:
         opened, text = True, stripped[1:]
-    url_line = URL_LINE.match(text)
+    url_line = URL_LINE.match(text) if how.url_lines and "://" in text else None
     if url_line and not line.heading:
         line.urls.append(url_line[1])
         text = ""
-    text = EMPHASIS.sub(lambda m: m[1] or m[2], text)
-    text = ESCAPE.sub(r"\1", text.replace("\\ ", " "))
-    text = "" if TAGS_ONLY.fullmatch(text) else text
-    line.text = normalize_space(text)
-    if ALT_ONLY.match(line.text):
+    line.text = normalize_space(_unescape(text) if how.markdown else _untag(text))
+    if line.text.startswith("[") and ALT_ONLY.match(line.text):
         line.text, had_image = "", True  # an image's alt text, as a converter printed it
     line.image = had_image and not line.text
     return line, opened, closed
+
+
+def _unlink(text: str, how: _Style, line: Line) -> str:
+    """Links become their text; their targets go to the line."""
+    if "](" in text:
+        text = INLINE_LINK.sub(lambda m: _link_text(m[1], m[2], line), text)
+    if "][" in text:
+        text = REF_LINK.sub(lambda m: _link_text(m[1], how.references.get(m[2]), line), text)
+    if how.lynx and "[" in text:
+        text = LYNX_REF.sub(lambda m: _lynx_ref(m[1], how.references, line), text)
+    return text
+
+
+def _unescape(text: str) -> str:
+    if "**" in text or "__" in text:
+        text = EMPHASIS.sub(lambda m: m[1] or m[2], text)
+    if "\\" in text:
+        text = ESCAPE.sub(r"\1", text.replace("\\ ", " "))
+    return _untag(text)
+
+
+def _untag(text: str) -> str:
+    """A line of nothing but HTML tags (anchors a converter left) is empty."""
+    return "" if "<" in text and TAGS_ONLY.fullmatch(text) else text
 
 
 def _closing_target(text: str, references: dict[str, str]) -> str | None:
@@ -178,12 +216,11 @@ _URL_LINE = re.compile(r"^\s*[<(]?https?://\S+\s*$", re.M)
 
 
 def markup_style(text: str) -> str:
-    """How the capture marks its links up: ``markdown``, ``numbered links`` (a text
-    browser's or a converter's reference list), ``URL lines`` or plain ``text``."""
-    if len(_NUMBERED_LINK.findall(text)) >= 3:
-        return "numbered links"
-    if len(_MARKDOWN_LINK.findall(text)) >= 3:
-        return "markdown"
-    if len(_URL_LINE.findall(text)) >= 3:
-        return "URL lines"
-    return "text"
+    """How the capture marks its links up, by what it does most: ``markdown``,
+    ``numbered links`` (a text browser's or a converter's reference list), ``URL lines``,
+    or plain ``text``."""
+    counts = {"numbered links": len(_NUMBERED_LINK.findall(text)),
+              "markdown": len(_MARKDOWN_LINK.findall(text)),
+              "URL lines": len(_URL_LINE.findall(text))}
+    style = max(counts, key=counts.get)
+    return style if counts[style] >= 3 else "text"
