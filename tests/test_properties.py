@@ -10,7 +10,7 @@ import shutil
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.readers import read_listing
+from generator.readers import is_real_title, read_listing
 from generator.readers.common import parse_date
 from generator.readers.hf_text import HEADER_PHRASES
 from generator.titles import title_key
@@ -62,7 +62,68 @@ def test_garbage_around_a_well_formed_entry_never_loses_it(before, after, crlf):
     assert (entry.authors, entry.date.year) == (3, 2022)
 
 
-titles = st.text(TEXT_CHARACTERS, min_size=1, max_size=100).filter(_is_plain_line)
+# What pages put around their papers: navigation, buttons, counters, thumbnails, avatars,
+# metadata and section headings, as each capture tool writes them. Paper URLs appear only
+# where real pages put them: on counters, thumbnails, comment links and vote buttons.
+_WORDS = st.sampled_from(["Models", "Datasets", "Spaces", "Docs", "Pricing", "Log In",
+                          "Sign Up", "Previous", "Next", "fewer", "more", "all", "About"])
+_IDS = st.sampled_from(["2401.00001", "2410.05434", "hep-th/9901001", "1706.03762"])
+_COUNTS = st.sampled_from(["1", "42", "1.2k", "-", "1,204"])
+_PAPER = "https://huggingface.co/papers/"
+CHROME = st.one_of(
+    _WORDS, _COUNTS,
+    st.builds("[{}](https://huggingface.co/{})".format, _WORDS, _WORDS),
+    st.builds("* [{}][{}]".format, _WORDS, st.integers(1, 99)),
+    st.builds("[{}]: https://huggingface.co/{}".format, st.integers(1, 99), _WORDS),
+    st.builds(lambda n, i: f"[{n}]({_PAPER}{i})", _COUNTS, _IDS),
+    st.builds(lambda n, i: f"[{n}]({_PAPER}{i}#community)", _COUNTS, _IDS),
+    st.builds(lambda i: f"[![]({_PAPER}{i}.png)]({_PAPER}{i})", _IDS),
+    st.builds(lambda i: f"[View paper]({_PAPER}{i})", _IDS),
+    st.builds(lambda n, i: f"[Upvote\n\n{n}](https://huggingface.co/login?next=%2Fpapers%2F{i})",
+              _COUNTS, _IDS),
+    st.builds(lambda i: f"https://huggingface.co/login?next=%2Fpapers%2F{i}", _IDS),
+    st.sampled_from([
+        "![](https://cdn-avatars.huggingface.co/a.png)", "- ![](avatar.png)", "-", "·",
+        "Submitted by akhaliq", "- 12 authors", "* 3 authors", "Jan 7", "Mar 8, 2024 6",
+        "## Daily Papers", "# Trending Papers", "## by AK and the research community",
+        "Get trending papers in your email inbox!", "Subscribe", "new",
+        "[ pdf , html , other ]", "[pdf, other]", "(replaced)", "(cross-list from cs.LG)",
+        "Subjects: Machine Learning (cs.LG)", "Comments: 12 pages", "Total of 11 entries",
+        "New submissions (showing 3 of 3 entries)", "Replacements for Fri, 11 Oct 24",
+        "[1]", "[图片：无替代文本]", "<a id=\"source-section-3\"></a>", "---", "```text",
+        "[Content truncated]", "|", "Skip to main content", "Search arXiv",
+        "[51-100](https://arxiv.org/list/cs.AI/recent?skip=50&show=50)",
+        "https://huggingface.co/papers/trending", "   12. https://huggingface.co/models",
+    ]),
+)
+chrome_pages = st.lists(CHROME, max_size=60).map(lambda lines: "\n\n".join(lines))
+
+
+@settings(max_examples=400, deadline=None)
+@given(chrome_pages)
+def test_navigation_and_link_lines_never_become_papers(page):
+    listing, _ = read_listing(page, "chrome.md", "seeds/chrome.md")
+    assert listing.entries == (), [e.title for e in listing.entries]
+
+
+CARD = ("### [A Real Paper About Sparse Autoencoders](https://huggingface.co/papers/2410.05434)"
+        "\n\n" + ABSTRACT + "\n\n- 3 authors\n\n·\n\nOct 7, 2024\n\n"
+        "[5](https://huggingface.co/papers/2410.05434)\n\n### [Another Real Paper]"
+        "(https://huggingface.co/papers/2401.00001)\n\n" + ABSTRACT + "\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(chrome_pages, chrome_pages)
+def test_chrome_around_a_page_of_cards_changes_none_of_them(before, after):
+    listing, _ = read_listing(f"{before}\n\n{CARD}\n\n{after}", "page.md", "seeds/page.md")
+    found = [(e.title, e.arxiv_id, e.abstract) for e in listing.entries]
+    assert found == [("A Real Paper About Sparse Autoencoders", "2410.05434",
+                      " ".join(ABSTRACT.split())),
+                     ("Another Real Paper", "2401.00001", " ".join(ABSTRACT.split()))]
+
+
+titles = st.text(TEXT_CHARACTERS, min_size=1, max_size=100).filter(
+    lambda text: _is_plain_line(text) and is_real_title(" ".join(text.split())))
 abstracts = st.text(TEXT_CHARACTERS, min_size=1, max_size=250).filter(_is_plain_line)
 
 

@@ -170,9 +170,9 @@ def test_header_lines_inside_the_body_are_not_papers():
 
 
 def test_title_followed_directly_by_metadata_has_no_abstract():
-    listing, diagnostics = parse(HEADER + "Lonely\n\n  • 2 authors\n·\nMar 3, 2024\n\nNext\n\nAbs.")
+    listing, diagnostics = parse(HEADER + "Lonely\n\n  • 2 authors\n·\nMar 3, 2024\n\nLater One\n\nAbs.")
     (following,) = listing.entries
-    assert (following.title, following.abstract, following.position) == ("Next", "Abs.", 1)
+    assert (following.title, following.abstract, following.position) == ("Later One", "Abs.", 1)
     (warning,) = warnings(diagnostics)
     assert warning.line == 11 and "'Lonely' has no abstract" in warning.message
 
@@ -199,7 +199,20 @@ def test_only_cr_and_lf_end_lines():
 
 
 def test_organisation_line_right_after_the_abstract_is_not_joined_to_it():
-    listing, diagnostics = parse(HEADER + "Title\n\nAbstract.\nSome Org\n·\nMay 5, 2024\n\nNext\n\nN.")
+    listing, diagnostics = parse(HEADER + "Title\n\nAbstract.\nSome Org\n·\nMay 5, 2024\n\nLater One\n\nN.")
     first = listing.entries[0]
     assert (first.abstract, first.organization) == ("Abstract.", "Some Org")
+    assert diagnostics == []
+
+
+def test_a_copy_of_the_whole_page_keeps_only_the_papers():
+    """Navigation before the header and the footer after the list are not papers."""
+    listing, diagnostics = parse(
+        "Hugging Face\nModels\nDatasets\nSpaces\nDocs\nPricing\nLog In\nSign Up\n\n"
+        + HEADER + "Dec 9\n\nA Paper\n\nIts abstract.\n\nHugging Face\n·\nDec 8, 2025\n\n"
+        "Previous\n\nNext\n\nSystem theme\n\nCompany\n\nTOS\n\nPrivacy\n\nAbout\n\n"
+        "Website\n\nModels\n\nDatasets\n")
+    (entry,) = listing.entries
+    assert (entry.title, entry.abstract, entry.organization) == (
+        "A Paper", "Its abstract.", "Hugging Face")
     assert diagnostics == []

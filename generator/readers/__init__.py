@@ -25,7 +25,7 @@ __all__ = ["decode_listing", "detect_shape", "read_listing", "shapes"]
 TITLE_MAX = 500
 # Debris that only a page's chrome makes: a bracketed link list "[ pdf , html ]", a
 # parenthesised label "(replaced)", a counter or a URL.
-_DEBRIS = re.compile(r"^(?:\[[^\]]*\]|\([^)]*\)|[\d\s.,:;#/+%-]*|\S*://\S*)$")
+_DEBRIS = re.compile(r"^(?:\[[^\]]*\]|\([^)]*\)|[\d\s.,:;#/+%-]*[kKmM]?|\S*://\S*)$")
 
 
 @lru_cache(maxsize=1)

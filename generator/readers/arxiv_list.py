@@ -23,7 +23,7 @@ ENTRY_ID = re.compile(r"^(?:\[\d+\]\s*)?arXiv:\s*\S+", re.I)
 LABEL = re.compile(r"^(?P<label>Title|Authors?|Comments|Journal-ref|Subjects|MSC-class|"
                    r"ACM-class|Report-no|DOI):\s*(?P<value>.*)$", re.I)
 SECTION = re.compile(r"^(?P<kind>New submissions|Cross(?:-lists| submissions| listings)|"
-                     r"Replacement submissions|Replacements)\b.*\(showing", re.I)
+                     r"Replacement submissions|Replacements)\b.*(?:\(showing|\bfor\b)", re.I)
 SECTION_KINDS = {"new": "new", "cro": "cross-list", "rep": "replacement"}
 LISTING_DAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+(?P<day>\d{1,2})\s+"
                          r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<year>\d{4}|\d{2})\b")

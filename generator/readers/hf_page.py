@@ -149,7 +149,7 @@ def _card(lines: list[Line], start: int, end: int) -> Entry:
     # A title the capture wrapped: more lines of the same link, or of the same heading.
     while i < end and not lines[i].after_blank and (
             lines[i].heading == title_line.heading and title_line.heading
-            or lines[i].urls and lines[i].urls == title_line.urls
+            or lines[i].link and lines[i].link == title_line.link
             or title_line.heading and not lines[i].heading and lines[i].indented):
         title, i = f"{title} {lines[i].text}", i + 1
     fields: dict = {"title": title, "line": title_line.number, "position": 0}

@@ -31,6 +31,16 @@ HEADER_PHRASES = (
     "byAK and the research community",
 )
 _HEADER_KEYS = {phrase.casefold() for phrase in HEADER_PHRASES}
+# The site's navigation and footer, one item a line in a copy of the whole page: never a
+# title or an abstract.
+CHROME_PHRASES = (
+    "Hugging Face", "Models", "Datasets", "Spaces", "Buckets", "Posts", "Docs", "Enterprise",
+    "Pricing", "Log In", "Sign Up", "Papers", "Collections", "Community", "System theme",
+    "Company", "TOS", "Privacy", "About", "Careers", "Jobs", "Website", "Learn", "Discord",
+    "Forum", "GitHub", "Previous", "Next", "Daily", "Weekly", "Monthly", "Trending Papers",
+    "Search", "Submit", "Upvote",
+)
+_CHROME_KEYS = {phrase.casefold() for phrase in CHROME_PHRASES}
 # "new" is left out: too many real titles start with "New".
 _GLUE_PREFIXES = tuple(p for p in HEADER_PHRASES if p != "new")
 # A title is short and never a URL; an abstract is long. Used only to re-align a listing
@@ -38,7 +48,7 @@ _GLUE_PREFIXES = tuple(p for p in HEADER_PHRASES if p != "new")
 TITLE_MAX = 250
 ABSTRACT_MIN = 300
 
-BLANK, TEXT, AUTHORS, SEP, DATE = "blank", "text", "authors", "separator", "date"
+BLANK, TEXT, AUTHORS, SEP, DATE, CHROME = "blank", "text", "authors", "separator", "date", "chrome"
 
 
 @dataclass(frozen=True)
@@ -89,6 +99,8 @@ def _classify_lines(text: str) -> list[Field]:
             kind = AUTHORS
         elif parse_date(line):
             kind = DATE
+        elif line.casefold() in _CHROME_KEYS:
+            kind = CHROME
         else:
             kind = TEXT
         classified.append(Field(kind, line, number))
@@ -105,18 +117,25 @@ def _group_fields(lines: list[Field], join_wrapped: bool) -> list[Field]:
     for index, f in enumerate(lines):
         previous = lines[index - 1].kind if index else BLANK
         following = lines[index + 1].kind if index + 1 < len(lines) else BLANK
+        if f.kind == CHROME and (following == SEP or join_wrapped and TEXT in (previous,
+                                                                             following)):
+            f = Field(TEXT, f.text, f.line)  # an organisation ("Hugging Face"), or prose
         # A text line right before "·" is an organisation line, never a wrapped line.
         if join_wrapped and f.kind == TEXT and previous == TEXT and following != SEP:
             last = fields[-1]
             fields[-1] = Field(TEXT, f"{last.text} {f.text}", last.line)
-        elif f.kind != BLANK:
+        elif f.kind not in (BLANK, CHROME):
             fields.append(f)
     return fields
 
 
 def _split_header(fields: list[Field]) -> tuple[DayMonth | None, int | None, list[Field]]:
-    """Strip the page header; return the listing's own date and the remaining fields."""
+    """Strip the page header (and what a copy of the whole page has before it: the site's
+    navigation); return the listing's own date and the remaining fields."""
     date = date_line = None
+    start = next((index for index, f in enumerate(fields[:40])
+                  if f.kind == TEXT and f.text.casefold() in _HEADER_KEYS), 0)
+    fields = fields[start:]
     for index, f in enumerate(fields):
         if f.kind == TEXT and f.text.casefold() in _HEADER_KEYS:
             continue
@@ -199,7 +218,8 @@ def _title_like(text: str) -> bool:
 def _parse_entry(cursor: _Cursor, position: int, capture: Capture) -> Entry:
     title = cursor.take()
     abstract = None
-    if cursor.kind() == TEXT and not cursor.at_org_line() and not _abstract_missing(cursor):
+    if cursor.kind() == TEXT and not cursor.at_org_line() and not _abstract_missing(cursor) \
+            and cursor.peek().text.casefold() not in _HEADER_KEYS:
         abstract = cursor.take().text
     meta = _parse_metadata(cursor, capture)
     if abstract is None:

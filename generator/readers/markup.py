@@ -33,6 +33,8 @@ class Line:
     after_blank: bool = False
     # The line began with white space (a wrapped continuation, in some tools).
     indented: bool = False
+    # Lines of one link that spans several lines share its number (0: no such link).
+    link: int = 0
 
 
 _URL = r"(?:https?://|/)[^\s()<>]*(?:\([^\s()<>]*\)[^\s()<>]*)*"
@@ -92,8 +94,9 @@ def flatten(text: str, style: str | None = None) -> list[Line]:
             # The link closed here began on an earlier line (or, without an opener, is the
             # line before's): all of its text gets the target.
             start = open_at if open_at is not None else max(len(lines) - 1, 0)
-            for earlier in [*lines[start:], line] if closed else []:
-                earlier.urls.append(closed)
+            for earlier in [*lines[start:], line]:
+                earlier.urls.extend([closed] if closed else [])
+                earlier.link = number
             open_at = None
         if opened:
             open_at = len(lines)
