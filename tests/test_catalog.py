@@ -12,7 +12,9 @@ from generator.slugs import assign_slugs
 from .conftest import HEADER, parse
 
 PAPER_KEYS = {"slug", "url", "title", "abstract", "authors", "organization", "published",
-              "published_text", "comments", "listings", "topics", "related", "note"}
+              "published_text", "comments", "listings", "topics", "related", "note",
+              "arxiv_id", "arxiv", "date", "author_names", "summary", "upvotes",
+              "arxiv_comments", "journal_ref", "subjects"}
 
 
 def catalog(*texts):
@@ -35,11 +37,34 @@ def test_schema_and_sort_order():
     assert (alpha["organization"], alpha["authors"]) == ("Org Name", None)
     assert (zeta["published"], zeta["comments"], zeta["authors"]) == ("2024-06-09", 3, 2)
     assert zeta["listings"] == [{"source": "000.txt", "position": 1, "line": 13,
-                                 "listed": None, "listed_text": "Dec 9"}]
+                                 "listed": None, "listed_text": "Dec 9", "shape": "hf-text"}]
+    assert zeta["date"] == {"value": "2024-06-09", "kind": "published"}
+    assert (zeta["arxiv_id"], zeta["arxiv"], zeta["author_names"]) == (None, None, [])
     assert (zeta["topics"], zeta["related"]) == ([], [])
     assert document["listings"] == [{"source": "000.txt", "listed": None,
                                      "listed_text": "Dec 9", "year_basis": "unknown",
-                                     "papers": 2}]
+                                     "papers": 2, "shape": "hf-text", "layout": "blocks"}]
+
+
+def test_an_arxiv_id_gives_links_and_the_month_of_first_submission():
+    from generator.model import Entry, Listing
+
+    entry = Entry("A Paper", "Its abstract.", 5, 1, arxiv_id="2410.05434",
+                  author_names=("Ada Lovelace", "Alan Turing"), subjects="ML (cs.LG)")
+    listing = Listing("new.md", "seeds/new.md", None, None, (entry,), "arxiv-list", "text")
+    years, _ = infer_listing_years([listing], {})
+    papers, _ = merge_listings([listing], years)
+    assign_slugs(papers)
+    (paper,) = json.loads(render_catalog(papers, [listing], years))["papers"]
+    assert paper["arxiv_id"] == "2410.05434"
+    assert paper["arxiv"] == {"abs_url": "https://arxiv.org/abs/2410.05434",
+                              "pdf_url": "https://arxiv.org/pdf/2410.05434",
+                              "hf_url": "https://huggingface.co/papers/2410.05434",
+                              "submitted": "2024-10"}
+    assert paper["date"] == {"value": "2024-10", "kind": "submitted"}
+    assert paper["published"] is None
+    assert paper["author_names"] == ["Ada Lovelace", "Alan Turing"]
+    assert paper["listings"][0]["shape"] == "arxiv-list"
 
 
 def test_text_survives_verbatim_and_cannot_close_a_script_tag():

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -89,11 +91,26 @@ def test_check_reports_and_writes_nothing(run, project):
 
 
 def test_strict_check_fails_on_conflicts(run, project):
-    write_seed(project, "a.txt", HEADER + "P\n\nOne abstract.")
-    write_seed(project, "b.txt", HEADER + "P\n\nAnother abstract.")
+    write_seed(project, "a.txt", HEADER + "P\n\nWe revise one abstract of a paper here.")
+    write_seed(project, "b.txt", HEADER + "P\n\nWe revise one abstract of the paper here.")
     result = run("check", "--strict")
     assert result.exit_code == 1
     assert "Conflicts (1)" in result.stdout and "conflicting abstract" in result.stdout
+
+
+def test_check_names_each_files_shape(run, project):
+    captures = Path(__file__).parent / "data" / "captures"
+    for name in ("arxiv-new-text-q-fin-tr.md", "hf-obsidian-clipper-daily-2026-04-17.md"):
+        shutil.copy(captures / name, project / "seeds" / name)
+    write_seed(project, "a.txt", HEADER + "Dec 9\n\nP\n\nA.")
+    write_seed(project, "b.txt", "Reading list\n\nA title\n\nSome words.\n")
+    result = run("check")
+    assert "seeds/a.txt  [hf-text (blocks)]" in result.stdout
+    assert "seeds/arxiv-new-text-q-fin-tr.md  [arxiv-list (text)]" in result.stdout
+    assert "seeds/hf-obsidian-clipper-daily-2026-04-17.md  [hf-page (markdown)]" in result.stdout
+    assert "seeds/b.txt  [unknown]" in result.stdout
+    assert "seeds/b.txt: warning: shape not recognised" in result.stdout
+    assert "Papers: 37 entries, 37 distinct" in result.stdout
 
 
 def test_bad_config_is_a_message_not_a_traceback(run, project):

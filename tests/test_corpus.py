@@ -17,8 +17,8 @@ def test_corpus_reads_back_exactly(tmp_path):
     assert len(collection.papers) == 4000  # beyond the 3,868 real records: synthesised
     assert collection.entry_count > 4000  # papers listed again on later days
     assert collection.warnings == []
-    layouts = {listing.layout for listing in collection.listings}
-    assert layouts == {"blocks", "lines"}
+    layouts = {(listing.shape, listing.layout) for listing in collection.listings}
+    assert layouts == {("hf-text", "blocks"), ("hf-text", "lines")}
     again = tmp_path / "again"
     write_corpus(4000, again)
     assert all((again / p.name).read_bytes() == p.read_bytes()

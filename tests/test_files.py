@@ -42,15 +42,15 @@ def test_manifest_lists_exactly_the_outputs(tmp_path):
     assert (tmp_path / MANIFEST).read_text() == '[\n"a",\n"b"\n]\n'
 
 
-def test_read_listings_takes_txt_files_in_name_order(tmp_path):
+def test_read_listings_takes_text_captures_in_name_order(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    for name in ("b.txt", "a.txt", "notes.md", ".hidden.txt"):
+    for name in ("b.txt", "a.txt", "c.md", "d.MARKDOWN", "page.html", ".hidden.txt"):
         (seeds / name).write_bytes(name.encode())
     sources, ignored = read_listings(seeds, tmp_path)
-    assert [s.name for s in sources] == ["a.txt", "b.txt"]
+    assert [s.name for s in sources] == ["a.txt", "b.txt", "c.md", "d.MARKDOWN"]
     assert sources[0].display == "seeds/a.txt" and sources[0].data == b"a.txt"
-    assert ignored == ["seeds/notes.md"]
+    assert ignored == ["seeds/page.html"]
 
 
 def test_missing_seeds_folder_is_a_clear_error(tmp_path):

@@ -22,7 +22,9 @@ from .decode import decode_listing
 
 __all__ = ["decode_listing", "detect_shape", "read_listing", "shapes"]
 
-TITLE_MAX = 500
+# Real titles stay under 300 characters; a longer one is kept (nothing lost), a paragraph
+# of several thousand is not a title.
+TITLE_MAX = 2000
 # Debris that only a page's chrome makes: a bracketed link list "[ pdf , html ]", a
 # parenthesised label "(replaced)", a counter or a URL.
 _DEBRIS = re.compile(r"^(?:\[[^\]]*\]|\([^)]*\)|[\d\s.,:;#/+%-]*[kKmM]?|\S*://\S*)$")

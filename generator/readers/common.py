@@ -27,10 +27,11 @@ DATE_RE = re.compile(
 # Only CR and LF end a line: str.splitlines() would also break on U+2028, form feeds and
 # other characters that captured text carries inside a line.
 NEWLINE = re.compile(r"\r\n|\r|\n")
-# Lines that only markup makes: a Markdown heading or link, a bare URL, a text browser's
-# numbered reference. A plain-text copy of a page has none of them.
+# Lines that only markup makes: a Markdown heading or link, an image, a text browser's
+# numbered reference or its target. A plain-text copy of a page has none of them (a bare
+# URL it can have: some abstracts are nothing but a project's address).
 MARKUP_LINE = re.compile(
-    r"^\s*(?:#{1,6}\s|\[[^\]]*\]\((?:https?:|/)|!\[|https?://\S+$|\d+\.\s+https?://|"
+    r"^\s*(?:#{1,6}\s|\[[^\]]*\]\((?:https?:|/)|!\[|\d+\.\s+https?://|"
     r"\[\d+\]|\[[^\]]+\]:\s*https?://)"
 )
 
