@@ -11,8 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.readers import is_real_title, read_listing
-from generator.readers.common import parse_date
-from generator.readers.hf_text import HEADER_PHRASES
+from generator.readers.hf_text import HEADER_PHRASES, TEXT, line_kind
 from generator.titles import title_key
 from tests.conftest import copy_project, run_papershelf
 
@@ -29,10 +28,10 @@ ENTRY = f"A Well Formed Entry Title\n\n{ABSTRACT}\n\n  • 3 authors\n·\nJan 6,
 
 
 def _is_plain_line(text: str) -> bool:
-    """Text that a listing can hold as a title: not header, metadata or blank."""
+    """Text that a listing can hold as a title: not header, metadata, chrome or blank."""
     line = " ".join(text.split())
-    return bool(line) and line.casefold() not in {p.casefold() for p in HEADER_PHRASES} \
-        and line != "·" and not parse_date(line) and not re.match(r"^•\s*\d", line)
+    return line.casefold() not in {p.casefold() for p in HEADER_PHRASES} \
+        and line_kind(line) == TEXT
 
 
 @settings(max_examples=300, deadline=None)

@@ -216,3 +216,13 @@ def test_a_copy_of_the_whole_page_keeps_only_the_papers():
     assert (entry.title, entry.abstract, entry.organization) == (
         "A Paper", "Its abstract.", "Hugging Face")
     assert diagnostics == []
+
+
+def test_a_text_browser_copy_with_submitters_and_counters():
+    """w3m or a copy of the page can carry "Submitted by" lines and upvote counters."""
+    listing, diagnostics = parse(
+        HEADER + "Jan 7\n\nSubmitted by\nakhaliq\n\n42\n\nA Paper\n\nIts abstract.\n\n"
+        "  • 3 authors\n·\nJan 6\n\nSubmitted by taesiri\n\n1.2k\n\nB Paper\n\nB abstract.")
+    assert [(e.title, e.abstract) for e in listing.entries] == [
+        ("A Paper", "Its abstract."), ("B Paper", "B abstract.")]
+    assert warnings(diagnostics) == []

@@ -50,16 +50,33 @@ def detect(text: str) -> int:
 def read(text: str) -> Capture:
     capture = Capture(layout=markup_style(text))
     lines = flatten(text, capture.layout)
-    starts = _title_lines(lines)
+    # Titles are headings, or, where headings are only the page's own (or absent), the
+    # lines linking to a paper: whichever finds more papers.
+    starts = _heading_starts(lines)
+    capture.entries = _cards(lines, starts)
+    if _papers(capture.entries) < len(capture.entries) or not starts:
+        by_link = _link_starts(lines)
+        entries = _cards(lines, by_link)
+        if _papers(entries) > _papers(capture.entries):
+            capture.entries, starts = entries, by_link
     first = starts[0] if starts else len(lines)
     capture.date, capture.date_line = _listing_date(text, lines[:first])
+    return capture
+
+
+def _papers(entries: list[Entry]) -> int:
+    return sum(1 for e in entries if e.abstract or e.summary or e.arxiv_id)
+
+
+def _cards(lines: list[Line], starts: list[int]) -> list[Entry]:
     submitters = _submitters(lines, starts)
+    cards = []
     for start, end in zip(starts, [*starts[1:], len(lines)]):
         entry = _card(lines, start, end)
         if start in submitters:
             entry = dataclasses.replace(entry, submitted_by=submitters[start])
-        capture.entries.append(entry)
-    return capture
+        cards.append(entry)
+    return cards
 
 
 def _submitters(lines: list[Line], starts: list[int]) -> dict[int, str]:
@@ -83,13 +100,16 @@ SHAPE = Shape("hf-page", "a Hugging Face Papers page saved with links (Markdown,
               "references or URL lines)", detect, read, rank=20)
 
 
-def _title_lines(lines: list[Line]) -> list[int]:
-    """Where each card starts: its title's first line."""
+def _heading_starts(lines: list[Line]) -> list[int]:
+    """Where each card starts, when titles are headings: its title's first line."""
     level = _card_level(lines)
-    if level:
-        return [i for i, line in enumerate(lines) if line.heading == level
-                and not (i and lines[i - 1].heading == level and not line.after_blank
-                         and not _distinct_papers(lines[i - 1], line))]
+    return [i for i, line in enumerate(lines) if level and line.heading == level
+            and not (i and lines[i - 1].heading == level and not line.after_blank
+                     and not _distinct_papers(lines[i - 1], line))]
+
+
+def _link_starts(lines: list[Line]) -> list[int]:
+    """Where each card starts, when titles are the first lines linking to a paper."""
     starts, current = [], None
     for i, line in enumerate(lines):
         paper = _paper_id(line.urls)
@@ -145,31 +165,38 @@ def _listing_date(text: str, preamble: list[Line]) -> tuple[DayMonth | None, int
 
 def _card(lines: list[Line], start: int, end: int) -> Entry:
     title_line = lines[start]
-    title, i = title_line.text, start + 1
-    # A title the capture wrapped: more lines of the same link, or of the same heading.
-    while i < end and not lines[i].after_blank and (
-            lines[i].heading == title_line.heading and title_line.heading
-            or lines[i].link and lines[i].link == title_line.link
-            or title_line.heading and not lines[i].heading and lines[i].indented):
-        title, i = f"{title} {lines[i].text}", i + 1
+    i = _title_end(lines, start, end)
+    title = " ".join(line.text for line in lines[start:i])
     fields: dict = {"title": title, "line": title_line.number, "position": 0}
     paper = _paper_id(title_line.urls)
-    text_parts: list[str] = []
+    paragraphs: list[list[str]] = []
     own = _own_lines(lines, i, end)
     for k, line in enumerate(own):
         paper = paper or _paper_id(line.urls)
         if k + 1 < len(own) and own[k + 1].text == "·" and _org_like(line.text):
             fields.setdefault("organization", line.text)  # an organisation line before "·"
         elif not _metadata(line, fields) and not line.heading and not line.image:
-            if text_parts and not line.after_blank:
-                text_parts[-1] += " " + line.text
+            if paragraphs and not line.after_blank:
+                paragraphs[-1].append(line.text)
             else:
-                text_parts.append(line.text)
-    _prose(text_parts, fields)
+                paragraphs.append([line.text])
+    _prose([" ".join(paragraph) for paragraph in paragraphs], fields)
     if paper:
         fields["arxiv_id"] = str(paper)
         _counters(lines[i:end], str(paper), fields)
     return Entry(abstract=fields.pop("abstract", None), **fields)
+
+
+def _title_end(lines: list[Line], start: int, end: int) -> int:
+    """A title the capture wrapped goes on in more lines of the same link, of the same
+    heading, or indented under the heading."""
+    title_line, i = lines[start], start + 1
+    while i < end and not lines[i].after_blank and (
+            lines[i].heading == title_line.heading and title_line.heading
+            or lines[i].link and lines[i].link == title_line.link
+            or title_line.heading and not lines[i].heading and lines[i].indented):
+        i += 1
+    return i
 
 
 def _own_lines(lines: list[Line], start: int, end: int) -> list[Line]:

@@ -18,8 +18,14 @@ import re
 from dataclasses import dataclass
 
 from ..model import DayMonth, Entry
-from .common import Capture, Shape, clip, markup_lines, normalize_space, parse_date, split_lines
+from .common import (Capture, Shape, clip, markup_lines, normalize_space, parse_count,
+                     parse_date, split_lines)
 
+SUBMITTED_RE = re.compile(r"^Submitted by\b", re.I)
+# A link, an image or the halves of a link some tool split over lines ("[Upvote" ...
+# "117](https://...)"): markup that a copy of the page never has as a line of its own.
+LINK_DEBRIS_RE = re.compile(r"^\[[^\]]*$|^[^\[]*\]\((?:https?:|/)\S*\)$|^\]|^\[\d+\]:\s|"
+                            r"^(?:[-*+•]\s+)?(?:!?\[[^\]]*\](?:\([^)\s]*\)|\[\d+\])\s*)+$")
 AUTHORS_RE = re.compile(r"^•\s*(?P<count>\d[\d,]*)\s+authors?$")
 DOT = "·"
 HEADER_PHRASES = (
@@ -88,23 +94,29 @@ SHAPE = Shape("hf-text", "text copied from a Hugging Face Papers page", detect, 
 
 
 def _classify_lines(text: str) -> list[Field]:
-    classified = []
+    classified: list[Field] = []
     for number, raw in enumerate(split_lines(text), start=1):
         line = normalize_space(raw)
-        if not line:
-            kind = BLANK
-        elif line == DOT:
-            kind = SEP
-        elif AUTHORS_RE.match(line):
-            kind = AUTHORS
-        elif parse_date(line):
-            kind = DATE
-        elif line.casefold() in _CHROME_KEYS:
-            kind = CHROME
-        else:
-            kind = TEXT
-        classified.append(Field(kind, line, number))
+        # "Submitted by" alone: the submitter's name is the next line.
+        after_submitted = bool(classified) and classified[-1].text.casefold() == "submitted by"
+        classified.append(Field(line_kind(line, after_submitted), line, number))
     return classified
+
+
+def line_kind(line: str, after_submitted: bool = False) -> str:
+    """What one line of a plain-text copy is: text, blank, metadata or the site's chrome."""
+    if not line:
+        return BLANK
+    if line == DOT:
+        return SEP
+    if AUTHORS_RE.match(line):
+        return AUTHORS
+    if parse_date(line):
+        return DATE
+    if line.casefold() in _CHROME_KEYS or SUBMITTED_RE.match(line) or after_submitted \
+            or parse_count(line) is not None or LINK_DEBRIS_RE.match(line):
+        return CHROME  # navigation, "Submitted by" and its name, a counter, link debris
+    return TEXT
 
 
 def _has_inner_blank(lines: list[Field]) -> bool:
@@ -113,19 +125,23 @@ def _has_inner_blank(lines: list[Field]) -> bool:
 
 
 def _group_fields(lines: list[Field], join_wrapped: bool) -> list[Field]:
+    """Fields of the page; in the blocks layout, a field's wrapped lines joined (collected
+    first and joined once, so that a field of many lines costs what its text costs)."""
     fields: list[Field] = []
+    parts: dict[int, list[str]] = {}
     for index, f in enumerate(lines):
         previous = lines[index - 1].kind if index else BLANK
         following = lines[index + 1].kind if index + 1 < len(lines) else BLANK
-        if f.kind == CHROME and (following == SEP or join_wrapped and TEXT in (previous,
-                                                                             following)):
+        if f.kind == CHROME and (following == SEP or join_wrapped and previous == TEXT
+                                 and following == TEXT):
             f = Field(TEXT, f.text, f.line)  # an organisation ("Hugging Face"), or prose
         # A text line right before "·" is an organisation line, never a wrapped line.
         if join_wrapped and f.kind == TEXT and previous == TEXT and following != SEP:
-            last = fields[-1]
-            fields[-1] = Field(TEXT, f"{last.text} {f.text}", last.line)
+            parts.setdefault(len(fields) - 1, [fields[-1].text]).append(f.text)
         elif f.kind not in (BLANK, CHROME):
             fields.append(f)
+    for index, texts in parts.items():
+        fields[index] = Field(TEXT, " ".join(texts), fields[index].line)
     return fields
 
 

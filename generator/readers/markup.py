@@ -49,14 +49,15 @@ LYNX_TABLE = re.compile(r"^\s*(?:References|Visible links:?|Hidden links:?)\s*$"
 URL_LINE = re.compile(rf"^\s*[<(]?({_URL})[>)]?\s*$")
 OPEN_CLOSE = re.compile(rf"^\s*\]\s*(?:\(\s*<?({_URL})>?(?:\s+\"[^\"]*\")?\s*\)|\[(\d+)\])\s*$")
 TRAILING_CLOSE = re.compile(rf"\]\s*(?:\(\s*<?({_URL})>?(?:\s+\"[^\"]*\")?\s*\)|\[(\d+)\])\s*$")
-HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
 BULLET = re.compile(r"^\s*(?:[-*+•]|\d+\.)(?:\s+|$)")
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 TAGS_ONLY = re.compile(r"(?:\s*</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)+\s*")
 # The escapes Markdown writers add: a backslash before Markdown's own punctuation, and a
 # backslash at the end of a line for a hard break.
 ESCAPE = re.compile(r"\\([\\`*_\[\]#+!|<>~-])")
-EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
+# Bounded, so that a line of unclosed "**" costs what its length costs.
+EMPHASIS = re.compile(r"\*\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*\*|__(?=\S)([^_\n]{1,300}?)(?<=\S)__")
 FENCE = re.compile(r"^\s*(?:```|~~~)")
 # Most lines of a capture are prose with no markup at all: they skip the work below.
 MARKUP_SIGN = re.compile(r"[\[\]!<>\\#*_`]|://|^\s*(?:[-*+•]|\d+\.|/)")
@@ -139,7 +140,7 @@ def _flatten_line(number: int, source: str, how: _Style) -> tuple[Line, bool, st
         text = text[:-1]  # a hard line break
     heading = HEADING.match(text) if text.lstrip().startswith("#") else None
     if heading:
-        line.heading, text = len(heading[1]), heading[2]
+        line.heading, text = len(heading[1]), _without_closing_hashes(heading[2])
     closed = _closing_target(text, how.references) if "]" in text else None
     if closed is not None:
         text = TRAILING_CLOSE.sub("", text) if not OPEN_CLOSE.match(text) else ""
@@ -160,6 +161,13 @@ def _flatten_line(number: int, source: str, how: _Style) -> tuple[Line, bool, st
         line.text, had_image = "", True  # an image's alt text, as a converter printed it
     line.image = had_image and not line.text
     return line, opened, closed
+
+
+def _without_closing_hashes(text: str) -> str:
+    """``Title ##`` -> ``Title``; ``Learning C#`` stays (hashes close only after a space)."""
+    text = text.rstrip()
+    bare = text.rstrip("#")
+    return bare.rstrip() if bare != text and (not bare or bare[-1].isspace()) else text
 
 
 def _unlink(text: str, how: _Style, line: Line) -> str:
