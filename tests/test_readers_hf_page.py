@@ -204,3 +204,55 @@ def test_counters_whose_target_is_lost_are_not_guessed():
         + "\n\n][7]\n")
     assert [(e.title, e.upvotes, e.authors) for e in listing.entries] == [
         ("Paper One", None, 2), ("Paper Two", None, None)]
+
+
+# A converter's reference links: "[text][N]", the targets listed as "[N]: url" at the end.
+REFERENCES = f"""[[Hugging Face's logo] Hugging Face][1]
+* [ Models ][2]
+
+# Daily Papers
+
+## by[AK][3] and the research community
+
+### [Scaling Laws for Something][4]
+
+[
+
+{ABSTRACT}
+
+][4]
+[
+* 12 authors
+][4]
+·
+Jan 2 [ 3][5]
+
+### [A Second Paper With a Long Title That the Converter][6]
+### [Wrapped Onto Another Heading][6]
+
+[
+
+{ABSTRACT}
+
+][6]
+
+[1]: https://huggingface.co/
+[2]: https://huggingface.co/models
+[3]: https://huggingface.co/akhaliq
+[4]: https://huggingface.co/papers/2501.00001
+[5]: https://huggingface.co/papers/2501.00001#community
+[6]: https://huggingface.co/papers/2501.00002
+"""
+
+
+def test_reference_links_with_their_targets_listed_at_the_end():
+    listing, warnings = read(REFERENCES)
+    assert (listing.shape, listing.layout) == ("hf-page", "numbered links")
+    first, second = listing.entries
+    assert (first.title, first.arxiv_id, first.abstract) == (
+        "Scaling Laws for Something", "2501.00001", ABSTRACT)
+    assert (first.authors, first.date_text, first.comments) == (12, "Jan 2", 3)
+    assert (second.title, second.arxiv_id) == (
+        "A Second Paper With a Long Title That the Converter Wrapped Onto Another Heading",
+        "2501.00002")
+    assert warnings == []
