@@ -126,17 +126,22 @@ References
 """
 
 
-def test_a_text_browser_dump_with_numbered_links():
-    listing, warnings = read(LYNX)
-    assert (listing.shape, listing.layout) == ("hf-page", "numbered links")
+def numbered_first_card(text: str):
+    """Read a capture with numbered links whose first card is "Scaling Laws for Something"."""
+    listing, warnings = read(text)
+    assert (listing.shape, listing.layout, warnings) == ("hf-page", "numbered links", [])
     first, second = listing.entries
-    assert (first.title, first.arxiv_id, first.abstract) == (
-        "Scaling Laws for Something", "2501.00001", ABSTRACT)
-    assert (first.authors, first.upvotes, first.date_text) == (12, 42, "Jan 2")
+    assert (first.title, first.arxiv_id, first.abstract, first.authors, first.date_text) == (
+        "Scaling Laws for Something", "2501.00001", ABSTRACT, 12, "Jan 2")
+    return first, second
+
+
+def test_a_text_browser_dump_with_numbered_links():
+    first, second = numbered_first_card(LYNX)
+    assert first.upvotes == 42
     assert (second.title, second.arxiv_id, second.abstract) == (
         "Second Paper Title", "2501.00002", None)
     assert second.summary == "A one-line summary of what the second paper does."
-    assert warnings == []
 
 
 # A notebook's "web page" export: each link's text, then its URL on a line of its own.
@@ -246,13 +251,8 @@ Jan 2 [ 3][5]
 
 
 def test_reference_links_with_their_targets_listed_at_the_end():
-    listing, warnings = read(REFERENCES)
-    assert (listing.shape, listing.layout) == ("hf-page", "numbered links")
-    first, second = listing.entries
-    assert (first.title, first.arxiv_id, first.abstract) == (
-        "Scaling Laws for Something", "2501.00001", ABSTRACT)
-    assert (first.authors, first.date_text, first.comments) == (12, "Jan 2", 3)
+    first, second = numbered_first_card(REFERENCES)
+    assert first.comments == 3
     assert (second.title, second.arxiv_id) == (
         "A Second Paper With a Long Title That the Converter Wrapped Onto Another Heading",
         "2501.00002")
-    assert warnings == []
