@@ -115,3 +115,95 @@ def test_a_recent_page_in_markdown_has_no_abstracts():
         ("Sherpa: Teaching LLMs to Teach Adaptively", "2610.08778", None),
         ("Agent in a Bottle", "2610.08775", None)]
     assert listing.entries[0].author_names == ("Weixian Xu", "Diyi Yang")
+
+
+# lynx -dump of a /new page: numbered links, a wrapped title, names linked to author pages.
+LYNX = f"""   [1]Skip to main content
+   [2]Cornell University
+   We gratefully acknowledge support from the Simons Foundation, [3]member
+   institutions, and all contributors. [4]Donate
+
+                              Machine Learning
+
+     * [5]New submissions
+     * [6]Cross-lists
+
+Showing new listings for Friday, 11 October 2024
+
+   Total of 2 entries
+
+New submissions (showing 2 of 2 entries)
+
+   [1] [7]arXiv:2410.05434 [[8]pdf, [9]other]
+          Title: A Title That Is Long Enough to Wrap Onto the Next Line in a
+          Text Browser
+          [10]Ada Lovelace, [11]Alan Turing
+          Comments: 12 pages
+          Subjects: Machine Learning (cs.LG)
+
+          {ABSTRACT.replace(" more than", chr(10) + "          more than", 1)}
+
+   [2] [12]arXiv:2410.05435 [[13]pdf]
+          Title: Short
+          [14]Grace Hopper
+          Subjects: Machine Learning (cs.LG)
+
+          {ABSTRACT}
+
+References
+
+   1. https://arxiv.org/#content
+   2. https://www.cornell.edu/
+   3. https://info.arxiv.org/about/ourmembers.html
+   4. https://info.arxiv.org/about/donate.html
+   5. https://arxiv.org/list/cs.LG/new#item0
+   6. https://arxiv.org/list/cs.LG/new#item2
+   7. https://arxiv.org/abs/2410.05434
+   8. https://arxiv.org/pdf/2410.05434
+   9. https://arxiv.org/format/2410.05434
+  10. https://arxiv.org/a/lovelace_a_1
+  11. https://arxiv.org/a/turing_a_1
+  12. https://arxiv.org/abs/2410.05435
+  13. https://arxiv.org/pdf/2410.05435
+  14. https://arxiv.org/a/hopper_g_1
+"""
+
+# Copied from the browser: every part of an entry on a line of its own, names unlabelled.
+BROWSER = f"""New submissions (showing 2 of 2 entries)
+[1] arXiv:2410.05434 [pdf, html, other]
+Title: Learning to Rank, Retrieve, and Reason
+Ada Lovelace, Alan Turing
+Subjects: Machine Learning (cs.LG)
+{ABSTRACT}
+[2] arXiv:2410.05435 [pdf, other]
+Title: Short
+Grace Hopper
+Comments: 3 pages
+Subjects: Machine Learning (cs.LG)
+{ABSTRACT}
+Total of 2 entries
+Showing up to 2000 entries per page: fewer | more | all
+About
+Help
+"""
+
+
+def test_a_text_browser_dump_of_an_arxiv_page():
+    listing, _ = read_listing(LYNX, "lynx.txt", "seeds/lynx.txt")
+    assert (listing.shape, listing.layout) == ("arxiv-list", "numbered links")
+    assert listing.date == DayMonth(10, 11, 2024)
+    first, second = listing.entries
+    assert first.title == ("A Title That Is Long Enough to Wrap Onto the Next Line in a "
+                           "Text Browser")
+    assert (first.author_names, first.arxiv_comments) == (("Ada Lovelace", "Alan Turing"),
+                                                          "12 pages")
+    assert first.abstract == ABSTRACT
+    assert (second.title, second.author_names, second.abstract) == (
+        "Short", ("Grace Hopper",), ABSTRACT)
+
+
+def test_text_copied_with_unlabelled_names_and_no_blank_lines():
+    listing, _ = read_listing(BROWSER, "copy.txt", "seeds/copy.txt")
+    assert [(e.title, e.author_names, e.abstract) for e in listing.entries] == [
+        ("Learning to Rank, Retrieve, and Reason", ("Ada Lovelace", "Alan Turing"), ABSTRACT),
+        ("Short", ("Grace Hopper",), ABSTRACT)]

@@ -27,6 +27,14 @@ SECTION = re.compile(r"^(?P<kind>New submissions|Cross(?:-lists| submissions| li
 SECTION_KINDS = {"new": "new", "cro": "cross-list", "rep": "replacement"}
 LISTING_DAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+(?P<day>\d{1,2})\s+"
                          r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<year>\d{4}|\d{2})\b")
+# What follows the last entry of a section or of the page.
+# Whole lines, or openings no abstract has.
+PAGE_CHROME = re.compile(
+    r"^(?:Total of \d+ entries|Showing (?:up to \d+ entries|new listings for)|"
+    r"Which authors of this paper are endorsers|Disable MathJax|"
+    r"(?:About|Help|Contact|Subscribe|Copyright|Privacy Policy|Web Accessibility Assistance|"
+    r"arXiv Operational Status.*|\[\d+\])$|"
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*, \d{1,2} [A-Z][a-z]+ \d{4}(?: \(showing.*)?$)")
 # A subject as arXiv prints it: "Machine Learning (cs.LG)".
 SUBJECT = re.compile(r"\((?:[a-z-]+(?:\.[A-Za-z-]+)?)\)")
 ABSTRACT_MIN = 200
@@ -88,22 +96,7 @@ def _entry(lines: list[Line], section: str | None) -> Entry:
     head = lines[0]
     arxiv_id = find_arxiv_ids(head.text)[0]
     fields: dict = {}
-    values: dict[str, list[str]] = {}
-    label, rest = None, []
-    for line in lines[1:]:
-        match = LABEL.match(line.text)
-        if match:
-            label = match["label"].lower()
-            values.setdefault(label, [])
-            if match["value"]:
-                values[label].append(match["value"])
-        elif label is None and not rest:
-            continue  # "(cross-list from ...)", "[pdf, html, other]"
-        elif label is not None and _continues(label, values[label], line):
-            values[label].append(line.text)
-        else:
-            label = None
-            rest.append(line)
+    values, rest = _labelled(lines[1:])
     title = " ".join(values.get("title", []))
     names = values.get("authors") or values.get("author")
     unlabelled, abstract = _authors_and_abstract(rest, names is None)
@@ -118,19 +111,48 @@ def _entry(lines: list[Line], section: str | None) -> Entry:
                  arxiv_id=str(arxiv_id), section=section, **fields)
 
 
-def _continues(label: str, value: list[str], line: Line) -> bool:
-    """Whether a line goes on with the labelled field above it."""
+def _labelled(lines: list[Line]) -> tuple[dict[str, list[str]], list[Line]]:
+    """The labelled fields' values, and the unlabelled lines after them."""
+    named = any(LABEL.match(line.text) and line.text.lower().startswith("author")
+                for line in lines)
+    values: dict[str, list[str]] = {}
+    label, rest, labelled = None, [], False
+    for line in lines:
+        match = LABEL.match(line.text)
+        if match:
+            label, labelled = match["label"].lower(), True
+            values.setdefault(label, [])
+            if match["value"]:
+                values[label].append(match["value"])
+        elif label is None and not rest:
+            continue  # "(cross-list from ...)", "[pdf, html, other]"
+        elif label is not None and _continues(label, values[label], line, named):
+            values[label].append(line.text)
+        else:
+            # Text after a field starts a paragraph of its own, blank line or not.
+            rest.append(dataclasses.replace(line, after_blank=True) if labelled else line)
+            label, labelled = None, False
+    return values, rest
+
+
+def _continues(label: str, value: list[str], line: Line, named: bool) -> bool:
+    """Whether a line goes on with the labelled field above it. A title goes on unless the
+    line is the names (linked to author pages, or, where no ``Authors:`` label follows, a
+    line that reads like names and is not indented as a wrapped line is)."""
     if not value:
         return True
+    if line.after_blank:
+        return False
     if label == "subjects":
-        return bool(SUBJECT.search(line.text)) and not line.after_blank
+        return bool(SUBJECT.search(line.text))
     if label == "title":
-        return not line.after_blank and not _names_line(line)
-    return not line.after_blank
+        return not _names_line(line) and (named or line.indented
+                                          or not _looks_like_names([line]))
+    return True
 
 
 def _names_line(line: Line) -> bool:
-    return any("searchtype=author" in url for url in line.urls)
+    return any("searchtype=author" in url or "arxiv.org/a/" in url for url in line.urls)
 
 
 def _authors_and_abstract(rest: list[Line], want_names: bool
@@ -139,6 +161,8 @@ def _authors_and_abstract(rest: list[Line], want_names: bool
     ``Authors:``), then the abstract paragraph."""
     paragraphs: list[list[Line]] = []
     for line in rest:
+        if PAGE_CHROME.match(line.text) or SECTION.match(line.text):
+            break  # the page's footer or the next section: the entry has ended
         if paragraphs and not line.after_blank:
             paragraphs[-1].append(line)
         else:
@@ -146,8 +170,7 @@ def _authors_and_abstract(rest: list[Line], want_names: bool
     names = None
     if want_names and paragraphs and _looks_like_names(paragraphs[0]):
         names = [line.text for line in paragraphs.pop(0)]
-    prose = [p for p in paragraphs if not SECTION.match(p[0].text)]
-    abstract = " ".join(line.text for line in prose[0]) if prose else None
+    abstract = " ".join(line.text for line in paragraphs[0]) if paragraphs else None
     return names, abstract if abstract and len(abstract) >= 40 else None
 
 
