@@ -155,3 +155,34 @@ def test_any_text_is_shown_exactly_by_the_built_site(tmp_path_factory, pairs):
         head = re.search(r"<title>(.*?)</title>", document, re.S).group(1)
         assert html.unescape(head) == f"{title} - Papershelf"
     shutil.rmtree(project)
+
+
+_FRAGMENTS = st.one_of(
+    st.text(TEXT_CHARACTERS, max_size=12),
+    st.sampled_from(["[", "]", "](https://huggingface.co/papers/2401.00001)", "][3]", "### ",
+                     "## ", "![", "](x.png)", "Title:", "Authors:", "Subjects:", "Comments:",
+                     "arXiv:2401.00001", "arXiv:hep-th/9901001v2", "[1]", "·", "12 authors",
+                     "- ", "* ", "\\", "**", "__", "<a id=\"x\"></a>", "Submitted by",
+                     "Jun 9, 2024 3", "Published on Oct 4, 2026", "   3. https://arxiv.org/a/x",
+                     "[3]: https://huggingface.co/papers/2401.00002", "References",
+                     "https://huggingface.co/papers/2401.00003", "New submissions (showing 1",
+                     "```", "  ", "\t"]),
+)
+_MARKUP_LINES = st.lists(st.lists(_FRAGMENTS, max_size=6).map("".join), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKUP_LINES, st.sampled_from(["\n", "\n\n", "\r\n"]))
+def test_every_shape_reads_any_markup_without_crashing(lines, newline):
+    """Each reader, on text made of its own markup in any order, returns entries whose
+    titles are single-spaced text; the shared checks then keep only real papers."""
+    from generator.readers import shapes
+
+    text = newline.join(lines)
+    for shape in shapes():
+        for entry in shape.read(text).entries:
+            assert entry.title == " ".join(entry.title.split())
+    listing, _ = read_listing(text, "fuzz.md", "seeds/fuzz.md")
+    for entry in listing.entries:
+        assert is_real_title(entry.title)
+        assert entry.abstract or entry.summary or entry.arxiv_id
