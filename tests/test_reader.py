@@ -226,3 +226,20 @@ def test_a_text_browser_copy_with_submitters_and_counters():
     assert [(e.title, e.abstract) for e in listing.entries] == [
         ("A Paper", "Its abstract."), ("B Paper", "B abstract.")]
     assert warnings(diagnostics) == []
+
+
+def test_a_copy_of_a_trending_page():
+    """Trending cards: "Submitted by", a dot before the author count, "Published on",
+    counters and buttons; a one-line summary stands where the abstract would."""
+    listing, diagnostics = parse(
+        "Get trending papers in your email inbox!\n\nTrending Papers\n\nSubmitted by\n"
+        "vvasilev\n\nKandinsky 6.0 Video\n\nA family of video models with audio.\n\n"
+        "· 12 authors\n\nPublished on Oct 4, 2026\n\nUpvote\n\n117\n\nGitHub\n\n131\n\n"
+        "arXiv Page\n\nSubmitted by\nbupalinyu\n\nThe Other Half\n\nServing MoEs from SSD."
+        "\n\n· 3 authors\n\nPublished on Sep 16, 2026")
+    first, second = listing.entries
+    assert (first.title, first.abstract, first.authors, first.date_text) == (
+        "Kandinsky 6.0 Video", "A family of video models with audio.", 12, "Oct 4, 2026")
+    assert (second.title, second.authors, second.date_text) == (
+        "The Other Half", 3, "Sep 16, 2026")
+    assert warnings(diagnostics) == []

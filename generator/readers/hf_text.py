@@ -26,7 +26,9 @@ SUBMITTED_RE = re.compile(r"^Submitted by\b", re.I)
 # "117](https://...)"): markup that a copy of the page never has as a line of its own.
 LINK_DEBRIS_RE = re.compile(r"^\[[^\]]*$|^[^\[]*\]\((?:https?:|/)\S*\)$|^\]|^\[\d+\]:\s|"
                             r"^(?:[-*+•]\s+)?(?:!?\[[^\]]*\](?:\([^)\s]*\)|\[\d+\])\s*)+$")
-AUTHORS_RE = re.compile(r"^•\s*(?P<count>\d[\d,]*)\s+authors?$")
+AUTHORS_RE = re.compile(r"^[•·]\s*(?P<count>\d[\d,]*)\s+authors?$")
+# Trending pages print "Published on Oct 4, 2026".
+PUBLISHED_PREFIX = "Published on "
 DOT = "·"
 HEADER_PHRASES = (
     "new",
@@ -44,7 +46,8 @@ CHROME_PHRASES = (
     "Pricing", "Log In", "Sign Up", "Papers", "Collections", "Community", "System theme",
     "Company", "TOS", "Privacy", "About", "Careers", "Jobs", "Website", "Learn", "Discord",
     "Forum", "GitHub", "Previous", "Next", "Daily", "Weekly", "Monthly", "Trending Papers",
-    "Search", "Submit", "Upvote",
+    "Search", "Submit", "Upvote", "arXiv Page", "View arXiv page", "View PDF",
+    "Add to collection", "Project page",
 )
 _CHROME_KEYS = {phrase.casefold() for phrase in CHROME_PHRASES}
 # "new" is left out: too many real titles start with "New".
@@ -99,7 +102,9 @@ def _classify_lines(text: str) -> list[Field]:
         line = normalize_space(raw)
         # "Submitted by" alone: the submitter's name is the next line.
         after_submitted = bool(classified) and classified[-1].text.casefold() == "submitted by"
-        classified.append(Field(line_kind(line, after_submitted), line, number))
+        kind = line_kind(line, after_submitted)
+        text = line.removeprefix(PUBLISHED_PREFIX) if kind == DATE else line
+        classified.append(Field(kind, text, number))
     return classified
 
 
@@ -111,7 +116,7 @@ def line_kind(line: str, after_submitted: bool = False) -> str:
         return SEP
     if AUTHORS_RE.match(line):
         return AUTHORS
-    if parse_date(line):
+    if parse_date(line.removeprefix(PUBLISHED_PREFIX)):
         return DATE
     if line.casefold() in _CHROME_KEYS or SUBMITTED_RE.match(line) or after_submitted \
             or parse_count(line) is not None or LINK_DEBRIS_RE.match(line):
