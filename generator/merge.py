@@ -18,7 +18,7 @@ from collections import defaultdict
 
 from .dates import format_day_month
 from .model import DayMonth, Diagnostic, Entry, Level, Listing, ListingRef, Paper, YearEvidence
-from .titles import abstracts_agree, title_key
+from .titles import abstracts_agree, cut_from, title_key
 
 
 def merge_listings(
@@ -77,7 +77,7 @@ def _merge_group(key, sightings, years, diagnostics) -> Paper:
     paper = Paper(
         key=key,
         title=first.title,
-        abstract=_pick(sightings, "abstract", diagnostics),
+        abstract=_pick(_whole_abstracts(sightings), "abstract", diagnostics),
         authors=_pick(sightings, "authors", diagnostics),
         organization=_pick(sightings, "organization", diagnostics),
         published=None,
@@ -96,6 +96,15 @@ def _merge_group(key, sightings, years, diagnostics) -> Paper:
     paper.published, paper.published_text = _pick_date(sightings, dated, diagnostics)
     diagnostics.extend(_sighting_notices(sightings))
     return paper
+
+
+def _whole_abstracts(sightings):
+    """An abstract that a page cut short gives way, silently, to the whole one."""
+    texts = [e.abstract for _, e in sightings if e.abstract]
+    whole = [(listing, e) for listing, e in sightings
+             if not e.abstract or not any(other != e.abstract and cut_from(e.abstract, other)
+                                          for other in texts)]
+    return whole or sightings
 
 
 def _largest(sightings, name: str) -> int | None:

@@ -43,12 +43,13 @@ def test_a_value_beats_a_missing_one():
 
 REVISED = ("We study sparse autoencoders on language model activations and find that "
            "features split as the dictionary grows; we measure how often this happens.")
+SHOWN = REVISED.replace("find that", "show that")  # the same paper's abstract, revised
 
 
 def test_real_conflicts_are_reported_and_the_first_listing_wins():
     papers, diagnostics = merged(
         f"P\n\n{REVISED}\n\n  • 3 authors\n·\nMay 2, 2020",
-        f"P\n\n{REVISED[:-1]} and why.\n\n  • 4 authors\n·\nMay 3, 2020")
+        f"P\n\n{SHOWN}\n\n  • 4 authors\n·\nMay 3, 2020")
     paper = papers["P"]
     assert (paper.abstract, paper.authors, paper.published) == (REVISED, 3, date(2020, 5, 2))
     conflicts = sorted(d.message.split(" for ")[0] for d in diagnostics)
@@ -70,7 +71,7 @@ def test_comment_counts_keep_the_largest():
 
 def test_merge_does_not_depend_on_the_order_listings_are_given():
     a = parse(HEADER + f"P\n\n{REVISED}\n\nQ\n\nQ abstract.", "a.txt")[0]
-    b = parse(HEADER + f"P\n\n{REVISED[:-1]} and why.", "b.txt")[0]
+    b = parse(HEADER + f"P\n\n{SHOWN}", "b.txt")[0]
     years, _ = infer_listing_years([a, b], {})
     forward = merge_listings([a, b], years)[0]
     backward = merge_listings([b, a], years)[0]
@@ -115,3 +116,14 @@ def test_an_arxiv_id_decides_identity_over_the_title():
     assert [ref.source for ref in by_key["arxiv:1706.03762"].listings] == ["a.txt", "b.txt"]
     assert by_key["arxiv:1706.03762"].arxiv_id == "1706.03762"
     assert any("same arXiv id 1706.03762" in d.message for d in diagnostics)
+
+
+def test_an_abstract_cut_short_by_the_page_is_the_same_paper():
+    whole = ("Recent advancements in Large Language Models (LLMs) have significantly enhanced "
+             "their capacity to process long contexts. However, effectively utilizing this "
+             "long context remains a challenge due to the issue of distraction.")
+    papers, diagnostics = merged("Focused Learning\n\nRecent advancements in Large Language "
+                                 "Models (LLMs) have significantly enhanced their capacity "
+                                 "to process long contexts. Ho", f"Focused Learning\n\n{whole}")
+    assert list(papers) == ["Focused Learning"] and papers["Focused Learning"].abstract == whole
+    assert diagnostics == []
