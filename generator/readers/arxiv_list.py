@@ -79,7 +79,7 @@ def _listing_day(preamble: list[Line]) -> tuple[DayMonth | None, int | None]:
     for line in preamble:
         match = LISTING_DAY.search(line.text)
         month = MONTHS.get(match["month"].casefold()) if match else None
-        if month:
+        if month and 1 <= int(match["day"]) <= 31:
             year = int(match["year"])
             return DayMonth(month, int(match["day"]), year + 2000 if year < 100 else year), \
                 line.number

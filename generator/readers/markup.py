@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .common import normalize_space, split_lines
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of the page as a reader saw it, markup removed."""
 
@@ -87,6 +88,9 @@ def flatten(text: str, style: str | None = None) -> list[Line]:
     open_at: int | None = None
     blank = True
     for number, source in enumerate(raw, start=1):
+        if not source or source.isspace():
+            blank = True
+            continue
         if number in skip or FENCE.match(source):
             continue
         line, opened, closed = _flatten_line(number, source, how)
@@ -226,6 +230,7 @@ _NUMBERED_LINK = re.compile(r"\]\[\d+\]|^\s*\[\d+\]:\s*\S|^\s*\d+\.\s+https?://\
 _URL_LINE = re.compile(r"^\s*[<(]?https?://\S+\s*$", re.M)
 
 
+@lru_cache(maxsize=2)  # detection and reading ask about the same text
 def markup_style(text: str) -> str:
     """How the capture marks its links up, by what it does most: ``markdown``,
     ``numbered links`` (a text browser's or a converter's reference list), ``URL lines``,
