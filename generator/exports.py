@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 from .model import DateKind, Paper
-from .site import Site, paper_path, topic_path, url_of
+from .site import Site, paper_path, url_of
 
 FEED_SIZE = 50
 ATOM = "http://www.w3.org/2005/Atom"

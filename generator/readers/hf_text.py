@@ -75,7 +75,7 @@ def detect(text: str) -> int:
     if markup_lines(lines, 3) >= 3:
         return 0
     head = [key for line in lines[:40] if (key := normalize_space(line).casefold())]
-    if any(key in _HEADER_KEYS and key != "new" for key in head[:12]):
+    if any(key in _HEADER_KEYS and key != "new" for key in head):
         return 60
     if any(AUTHORS_RE.match(normalize_space(line)) for line in lines):
         return 40

@@ -52,7 +52,6 @@ OPEN_CLOSE = re.compile(rf"^\s*\]\s*(?:\(\s*<?({_URL})>?(?:\s+\"[^\"]*\")?\s*\)|
 TRAILING_CLOSE = re.compile(rf"\]\s*(?:\(\s*<?({_URL})>?(?:\s+\"[^\"]*\")?\s*\)|\[(\d+)\])\s*$")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
 BULLET = re.compile(r"^\s*(?:[-*+•]|\d+\.)(?:\s+|$)")
-HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 TAGS_ONLY = re.compile(r"(?:\s*</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)+\s*")
 # The escapes Markdown writers add: a backslash before Markdown's own punctuation, and a
 # backslash at the end of a line for a hard break.
@@ -123,7 +122,8 @@ def _references(raw: list[str]) -> tuple[dict[str, str], set[int]]:
     in_table = False
     for number, line in enumerate(raw, start=1):
         if LYNX_TABLE.match(line):
-            in_table, _ = True, skip.add(number)
+            in_table = True
+            skip.add(number)
             continue
         match = REF_DEFINITION.match(line) or (in_table and LYNX_DEFINITION.match(line))
         if match:
