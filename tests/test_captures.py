@@ -75,3 +75,31 @@ def test_no_warnings_on_real_captures(case):
     _, capture, _, diagnostics = case
     warnings = [str(d) for d in diagnostics if d.level.value == "warning"]
     assert warnings == []
+
+
+def test_a_site_built_from_captures_shows_what_ids_give(tmp_path):
+    """The real build, from captures only: arXiv links, author names and the month of
+    first submission on the paper page; the shape of every listing in the catalog."""
+    import shutil
+
+    from tests.conftest import copy_project, run_papershelf
+
+    project = copy_project(tmp_path / "project")
+    for path in [*(project / "seeds").iterdir(), *(project / "notes").iterdir()]:
+        path.unlink()
+    for name in ("arxiv-new-text-q-fin-tr.md", "hf-obsidian-clipper-daily-2026-04-17.md"):
+        shutil.copy(CAPTURES / name, project / "seeds" / name)
+    result = run_papershelf(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    catalog = json.loads((project / "site" / "papers.json").read_text(encoding="utf-8"))
+    assert len(catalog["papers"]) == 7 + 29
+    assert {(item["source"], item["shape"]) for item in catalog["listings"]} == {
+        ("arxiv-new-text-q-fin-tr.md", "arxiv-list"),
+        ("hf-obsidian-clipper-daily-2026-04-17.md", "hf-page")}
+    paper = next(p for p in catalog["papers"] if p["arxiv_id"] == "2512.23515")
+    assert paper["date"] == {"value": "2025-12", "kind": "submitted"}
+    page = (project / "site" / paper["url"] / "index.html").read_text(encoding="utf-8")
+    for text in ("https://arxiv.org/abs/2512.23515", "https://arxiv.org/pdf/2512.23515",
+                 "https://huggingface.co/papers/2512.23515", "arXiv:2512.23515",
+                 "First submitted to arXiv in Dec 2025", paper["author_names"][0]):
+        assert text in page, text
