@@ -256,3 +256,15 @@ def test_reference_links_with_their_targets_listed_at_the_end():
     assert (second.title, second.arxiv_id) == (
         "A Second Paper With a Long Title That the Converter Wrapped Onto Another Heading",
         "2501.00002")
+
+
+def test_a_short_last_line_of_a_linked_abstract_stays_in_it():
+    listing, _ = read(
+        "## Daily Papers\n\n### [A Paper](https://huggingface.co/papers/2501.00007)\n\n"
+        "[We study a problem at length and explain every step of the method in detail.\n"
+        "The code is at\nhttps://github.com/x/y](https://huggingface.co/papers/2501.00007)\n\n"
+        "[GitHub 12](https://github.com/x/y)\n\n"
+        "### [Another Paper](https://huggingface.co/papers/2501.00008)\n\n" + ABSTRACT + "\n")
+    entry = listing.entries[0]
+    assert entry.abstract == ("We study a problem at length and explain every step of the "
+                              "method in detail. The code is at https://github.com/x/y")

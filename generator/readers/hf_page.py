@@ -171,15 +171,23 @@ def _card(lines: list[Line], start: int, end: int) -> Entry:
     paper = _paper_id(title_line.urls)
     paragraphs: list[list[str]] = []
     own = _own_lines(lines, i, end)
+    in_prose = False
     for k, line in enumerate(own):
         paper = paper or _paper_id(line.urls)
-        if k + 1 < len(own) and own[k + 1].text == "·" and _org_like(line.text):
+        # A wrapped line of a paragraph, even short and linked (as the paragraph is, when a
+        # link wraps it), is prose unless its text says metadata.
+        if in_prose and not line.after_blank and not line.heading \
+                and set(line.urls) <= set(own[k - 1].urls) \
+                and not _metadata(line, fields, linked=False):
+            paragraphs[-1].append(line.text)
+        elif k + 1 < len(own) and own[k + 1].text == "·" and _org_like(line.text):
             fields.setdefault("organization", line.text)  # an organisation line before "·"
+            in_prose = False
         elif not _metadata(line, fields) and not line.heading and not line.image:
-            if paragraphs and not line.after_blank:
-                paragraphs[-1].append(line.text)
-            else:
-                paragraphs.append([line.text])
+            paragraphs.append([line.text])
+            in_prose = True
+        else:
+            in_prose = False
     _prose([" ".join(paragraph) for paragraph in paragraphs], fields)
     if paper:
         fields["arxiv_id"] = str(paper)
@@ -208,8 +216,9 @@ def _own_lines(lines: list[Line], start: int, end: int) -> list[Line]:
     return own
 
 
-def _metadata(line: Line, fields: dict) -> bool:
-    """Read a metadata line into ``fields``; False for text that is not metadata."""
+def _metadata(line: Line, fields: dict, linked: bool = True) -> bool:
+    """Read a metadata line into ``fields``; False for text that is not metadata. With
+    ``linked``, short linked text (an organisation, a button) is metadata too."""
     text = line.text
     if text in ("·", "-", "") or parse_count(text) is not None or _counters_only(text):
         return True
@@ -225,10 +234,10 @@ def _metadata(line: Line, fields: dict) -> bool:
         if published["org"]:
             fields["organization"] = published["org"]
         return True
-    if any(HF_HOME.match(url) for url in line.urls) and len(text) <= 120:
+    if linked and any(HF_HOME.match(url) for url in line.urls) and len(text) <= 120:
         fields.setdefault("organization", text)
         return True
-    return bool(line.urls) and len(text) <= 40 and not text.endswith(".")
+    return linked and bool(line.urls) and len(text) <= 40 and not text.endswith(".")
 
 
 def _org_like(text: str) -> bool:

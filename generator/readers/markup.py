@@ -86,6 +86,7 @@ def flatten(text: str, style: str | None = None) -> list[Line]:
     lines: list[Line] = []
     open_at: int | None = None
     blank = True
+    paragraph = 0  # where the paragraph being read began, in ``lines``
     for number, source in enumerate(raw, start=1):
         if not source or source.isspace():
             blank = True
@@ -105,10 +106,13 @@ def flatten(text: str, style: str | None = None) -> list[Line]:
         if opened:
             open_at = len(lines)
         if line.text or line.image:
+            paragraph = len(lines) if blank else paragraph
             lines.append(line)
             blank = False
         elif line.urls and lines:
-            lines[-1].urls.extend(line.urls)  # a URL on its own line names the text above
+            for earlier in lines[paragraph:]:  # a URL on its own line names the text above
+                earlier.urls.extend(line.urls)
+            paragraph = len(lines) - 1  # a second URL line names only the last line
         else:
             blank = True
     return lines
