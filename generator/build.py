@@ -116,9 +116,9 @@ def collect(config: Config, stages: Stages | None = None,
 
 
 def _read(config: Config) -> tuple[list[Listing], list[str], list[Diagnostic]]:
-    sources, ignored = read_listings(config.seeds_dir, config.root)
+    sources, ignored, outside = read_listings(config.seeds_dir, config.root)
     diagnostics = [Diagnostic(Level.NOTICE, path, None, "not a text capture (*.txt, *.md); ignored")
-                   for path in ignored]
+                   for path in ignored] + _outside(outside)
     if not sources:
         diagnostics.append(Diagnostic(Level.WARNING, display_path(config.seeds_dir, config.root),
                                       None, "no listings: expected captures (*.txt, *.md) here"))
@@ -191,7 +191,7 @@ def _site_settings(config: Config) -> dict[str, str]:
 def _input_digest(config: Config) -> str:
     # cache.digest adds the generator's own source: a changed generator regenerates.
     files = digest_inputs([config.seeds_dir, config.notes_dir, config.taxonomy,
-                           config.mkdocs_config])
+                           config.mkdocs_config], config.root)
     return digest(files, [str(value) for value in vars(config).values()],
                   _repository_path(config.notes_dir, config))
 
@@ -258,9 +258,16 @@ def _assign_topics(config: Config, papers: list[Paper], diagnostics: list[Diagno
     return taxonomy
 
 
+def _outside(paths: list[str]) -> list[Diagnostic]:
+    return [Diagnostic(Level.WARNING, path, None, (
+        "a link to a file outside the project (or a broken link); not read")) for path in paths]
+
+
 def _read_notes(config: Config, diagnostics: list[Diagnostic]) -> list[Note]:
     notes = []
-    for source in read_notes(config.notes_dir, config.root):
+    sources, outside = read_notes(config.notes_dir, config.root)
+    diagnostics.extend(_outside(outside))
+    for source in sources:
         try:
             text = source.data.decode("utf-8")
         except UnicodeDecodeError as exc:

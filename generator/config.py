@@ -7,6 +7,7 @@ and every problem (unknown keys included) is reported together.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -124,9 +125,14 @@ def _check_folders(config: Config, path: Path) -> None:
         raise ConfigError(str(path), problems)
 
 
+def _absolute(path: Path) -> Path:
+    return Path(os.path.abspath(path))
+
+
 def _resolve(raw: dict, base: Path, path: Path) -> Config:
-    values = {name: (base / raw[name]).resolve() for name in _PATH_OPTIONS if name in raw}
-    defaults = {name: (base / getattr(Config, name)).resolve()
+    # Absolute, but links not followed: where an input leads is checked when it is read.
+    values = {name: _absolute(base / raw[name]) for name in _PATH_OPTIONS if name in raw}
+    defaults = {name: _absolute(base / getattr(Config, name))
                 for name in _PATH_OPTIONS if name not in raw}
     years = {str(k): v for k, v in (raw.get("listing_years") or {}).items()}
     numbers = {name: raw[name] for name in ("related_count", "related_min_score") if name in raw}

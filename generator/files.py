@@ -44,13 +44,30 @@ def display_path(path: Path, root: Path) -> str:
         return str(path)
 
 
-def read_notes(notes_dir: Path, root: Path) -> list[SourceFile]:
-    """Every ``*.md`` note, by name; none when the folder does not exist yet."""
+def inside(path: Path, root: Path, folder: Path) -> bool:
+    """Whether ``path``, links followed, is a file of the project or of its input folder:
+    a link to ``/etc/passwd`` or ``/proc/self/environ`` is neither."""
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # a dangling link, a loop
+        return False
+    return real.is_relative_to(root.resolve()) or real.is_relative_to(folder.resolve())
+
+
+def read_notes(notes_dir: Path, root: Path) -> tuple[list[SourceFile], list[str]]:
+    """Every ``*.md`` note, by name (none when the folder does not exist yet), and the
+    notes not read because they lead outside the project."""
     if not notes_dir.is_dir():
-        return []
-    return [SourceFile(path.name, display_path(path, root), path.read_bytes())
-            for path in sorted(notes_dir.glob("*.md"))
-            if path.is_file() and not path.name.startswith(".")]
+        return [], []
+    sources, outside = [], []
+    for path in sorted(notes_dir.glob("*.md")):
+        if path.name.startswith(".") or not (path.is_file() or path.is_symlink()):
+            continue
+        if not inside(path, root, notes_dir) or not path.is_file():
+            outside.append(display_path(path, root))
+            continue
+        sources.append(SourceFile(path.name, display_path(path, root), path.read_bytes()))
+    return sources, outside
 
 
 def create_note(path: Path, text: str) -> bool:
@@ -64,18 +81,23 @@ def create_note(path: Path, text: str) -> bool:
     return True
 
 
-def read_listings(seeds_dir: Path, root: Path) -> tuple[list[SourceFile], list[str]]:
+def read_listings(seeds_dir: Path, root: Path
+                  ) -> tuple[list[SourceFile], list[str], list[str]]:
     """Every capture (``*.txt``, ``*.md``, ...) in the seeds folder, by name; also the
-    names of other files there."""
+    names of other files there, and of captures not read because they lead outside the
+    project."""
     if not seeds_dir.is_dir():
         raise PapershelfError(f"{display_path(seeds_dir, root)}: seeds folder not found "
                               f"(expected a folder of captures: *.txt or *.md)")
-    sources, ignored = [], []
+    sources, ignored, outside = [], [], []
     for path in sorted(seeds_dir.iterdir()):
-        if path.name.startswith(".") or not path.is_file():
+        if path.name.startswith(".") or not (path.is_file() or path.is_symlink()):
             continue
         if path.suffix.lower() not in LISTING_SUFFIXES:
             ignored.append(display_path(path, root))
+            continue
+        if not inside(path, root, seeds_dir) or not path.is_file():
+            outside.append(display_path(path, root))
             continue
         try:
             data = path.read_bytes()
@@ -83,7 +105,7 @@ def read_listings(seeds_dir: Path, root: Path) -> tuple[list[SourceFile], list[s
             raise PapershelfError(f"{display_path(path, root)}: cannot read: "
                                   f"{exc.strerror}") from None
         sources.append(SourceFile(path.name, display_path(path, root), data))
-    return sources, ignored
+    return sources, ignored, outside
 
 
 def read_yaml(path: Path, root: Path):
@@ -91,6 +113,8 @@ def read_yaml(path: Path, root: Path):
     shown = display_path(path, root)
     if not path.is_file():
         return None
+    if not inside(path, root, path.parent):
+        raise PapershelfError(f"{shown}: a link to a file outside the project; not read")
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
@@ -209,8 +233,9 @@ def write_cache(root: Path, name: str, data: dict) -> None:
                   json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
-def digest_inputs(paths: list[Path]) -> str:
-    """A digest of the names and bytes of every file under ``paths`` (missing ones count)."""
+def digest_inputs(paths: list[Path], root: Path) -> str:
+    """A digest of the names and bytes of every file under ``paths`` (missing ones count;
+    a file leading outside the project counts by its name only, and is never read)."""
     import hashlib
 
     digest = hashlib.sha256()
@@ -218,7 +243,8 @@ def digest_inputs(paths: list[Path]) -> str:
         files = sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else [base]
         for path in files:
             digest.update(str(path).encode("utf-8") + b"\x00")
-            digest.update(path.read_bytes() if path.is_file() else b"\x01missing")
+            readable = path.is_file() and inside(path, root, base if base.is_dir() else root)
+            digest.update(path.read_bytes() if readable else b"\x01missing or outside")
             digest.update(b"\x00")
     return digest.hexdigest()
 
