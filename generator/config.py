@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from . import yaml_text
 from .exceptions import ConfigError
 
 CONFIG_FILE = "papershelf.yml"
@@ -71,7 +72,7 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
             raise ConfigError(str(path), ["file not found"])
         return _resolve({}, root, path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = yaml_text.load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), [f"cannot read: {exc}"]) from None
     except ValueError as exc:  # YAML accepted the shape of a date that does not exist

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from . import yaml_text
 from .exceptions import PapershelfError
 
 MANIFEST = ".papershelf-manifest.json"
@@ -116,7 +117,7 @@ def read_yaml(path: Path, root: Path):
     if not inside(path, root, path.parent):
         raise PapershelfError(f"{shown}: a link to a file outside the project; not read")
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml_text.load(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
         raise PapershelfError(f"{shown}: not UTF-8 text (byte offset {exc.start})") from None
     except yaml.YAMLError as exc:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from . import yaml_text
 from .model import Diagnostic, Level
 
 STATUSES = ("to-read", "reading", "read")
@@ -65,8 +66,8 @@ def parse_note(text: str, slug: str, path: str) -> tuple[Note, list[Diagnostic]]
         return note, []
     problems: list[Diagnostic] = []
     try:
-        node = yaml.compose(match.group(1))
-        data = yaml.safe_load(match.group(1))
+        node = yaml_text.compose(match.group(1))
+        data = yaml_text.load(match.group(1))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
