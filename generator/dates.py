@@ -20,6 +20,7 @@ is not from any year it prints), so that the curator can set it.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 
 from .model import MONTH_ABBR, DayMonth, Diagnostic, Level, Listing, YearEvidence
@@ -39,23 +40,37 @@ def infer_listing_years(
     """Decide each listing's year; return the evidence per listing and what to report."""
     full = _full_dates_by_paper(listings)
     claims = _collect_claims(listings, configured, full)
-    links = _shared_yearless_dates(listings)
+    groups = _GroupFound(_shared_yearless_dates(listings), claims)
     evidence: dict[str, YearEvidence] = {}
     diagnostics: list[Diagnostic] = []
     for listing in listings:
-        evidence[listing.source] = _decide(listing, claims, links, configured, full,
-                                           diagnostics)
+        evidence[listing.source] = _decide(listing, groups, configured, full, diagnostics)
     for listing in listings:
         diagnostics.extend(_check_convention(listing, evidence[listing.source]))
     return evidence, diagnostics
 
 
-def _full_dates_by_paper(listings) -> dict[str, list[tuple[DayMonth, str]]]:
-    full: dict[str, list[tuple[DayMonth, str]]] = defaultdict(list)
+@dataclass
+class _FullDates:
+    """The full dates listings print, by paper: for each day of the year, each year once
+    (with the first listing that prints it), and the newest date."""
+
+    by_day: dict[tuple[str, int, int], dict[int, str]] = field(
+        default_factory=lambda: defaultdict(dict))
+    newest: dict[str, date] = field(default_factory=dict)
+
+
+def _full_dates_by_paper(listings) -> _FullDates:
+    full = _FullDates()
     for listing in listings:
         for entry in listing.entries:
             if entry.date and entry.date.year:
-                full[title_key(entry.title)].append((entry.date, listing.source))
+                title = title_key(entry.title)
+                years = full.by_day[(title, entry.date.month, entry.date.day)]
+                years.setdefault(entry.date.year, listing.source)
+                day = entry.date.to_date()
+                if day and (title not in full.newest or day > full.newest[title]):
+                    full.newest[title] = day
     return full
 
 
@@ -73,11 +88,12 @@ def _collect_claims(listings, configured, full) -> dict[str, list[tuple[int, str
         for entry in listing.entries:
             if not entry.date or entry.date.year:
                 continue
-            for dated, other in full[title_key(entry.title)]:
-                if (dated.month, dated.day) == (entry.date.month, entry.date.day):
-                    claims[listing.source].append((dated.year, "cross-listing", (
-                        f"{entry.title!r} is dated {format_day_month(entry.date)} here "
-                        f"(line {entry.line}) and {format_day_month(dated)} in {other}")))
+            key = (title_key(entry.title), entry.date.month, entry.date.day)
+            for year, other in full.by_day.get(key, {}).items():
+                claims[listing.source].append((year, "cross-listing", (
+                    f"{entry.title!r} is dated {format_day_month(entry.date)} here "
+                    f"(line {entry.line}) and "
+                    f"{format_day_month(entry.date.with_year(year))} in {other}")))
     return claims
 
 
@@ -90,46 +106,67 @@ def _captured_claim(listing: Listing) -> tuple[int, str, str]:
     return year, "captured", f"the capture tool dated the capture {saved.isoformat()}"
 
 
-def _shared_yearless_dates(listings) -> dict[str, set[str]]:
-    """Listings that print the same paper with the same yearless date share their year."""
-    seen: dict[tuple[str, int, int], set[str]] = defaultdict(set)
+def _shared_yearless_dates(listings) -> dict[str, str]:
+    """Listings that print the same paper with the same yearless date share their year:
+    each listing's group, named by one of its members (a union-find, so that a paper on
+    thousands of listings costs what its sightings cost)."""
+    parent: dict[str, str] = {}
+
+    def root(source: str) -> str:
+        parent.setdefault(source, source)
+        while parent[source] != source:
+            parent[source] = parent[parent[source]]
+            source = parent[source]
+        return source
+
+    first: dict[tuple[str, int, int], str] = {}
     for listing in listings:
+        root(listing.source)
         for entry in listing.entries:
             if entry.date and not entry.date.year:
-                seen[(title_key(entry.title), entry.date.month, entry.date.day)].add(
-                    listing.source)
-    links: dict[str, set[str]] = defaultdict(set)
-    for sources in seen.values():
-        for source in sources:
-            links[source] |= sources - {source}
-    return links
+                key = (title_key(entry.title), entry.date.month, entry.date.day)
+                parent[root(listing.source)] = root(first.setdefault(key, listing.source))
+    return {source: root(source) for source in parent}
 
 
-def _group(source: str, links: dict[str, set[str]]) -> set[str]:
-    group, todo = {source}, [source]
-    while todo:
-        for other in links.get(todo.pop(), ()):
-            if other not in group:
-                group.add(other)
-                todo.append(other)
-    return group
+class _GroupFound:
+    """The claims of each group of listings that share their year, in listing order, and
+    the years they name."""
+
+    def __init__(self, group_of: dict[str, str], claims):
+        members: dict[str, list[str]] = defaultdict(list)
+        for source in sorted(group_of):
+            members[group_of[source]].append(source)
+        self.group_of = group_of
+        self.found = {group: [(year, basis, detail, member) for member in sources
+                              for year, basis, detail in claims.get(member, [])]
+                      for group, sources in members.items()}
+        self.years = {group: sorted({year for year, *_ in found})
+                      for group, found in self.found.items()}
+
+    def __call__(self, source: str) -> tuple[list[tuple[int, str, str, str]], list[int]]:
+        group = self.group_of.get(source, source)
+        return self.found.get(group, []), self.years.get(group, [])
 
 
-def _decide(listing, claims, links, configured, full, diagnostics) -> YearEvidence:
+# A conflict names this many pieces of evidence, and how many more there are.
+SHOWN_CLAIMS = 6
+
+
+def _decide(listing, groups: _GroupFound, configured, full, diagnostics) -> YearEvidence:
     source = listing.source
     if source in configured:
         return YearEvidence(configured[source], "configured", "set in the configuration")
-    group = _group(source, links)
-    found = [(year, basis, detail, member) for member in sorted(group)
-             for year, basis, detail in claims.get(member, [])]
-    years = sorted({year for year, *_ in found})
+    found, years = groups(source)
     if len(years) == 1:
         year, basis, detail, member = found[0]
         if member != source:
             basis, detail = "shared-date", f"shares a yearless paper date with {member}: {detail}"
         return YearEvidence(year, basis, detail)
     if len(years) > 1:
-        conflicting = "; ".join(f"{y} ({d})" for y, _, d, _ in found)
+        conflicting = "; ".join(f"{y} ({d})" for y, _, d, _ in found[:SHOWN_CLAIMS])
+        if len(found) > SHOWN_CLAIMS:
+            conflicting += f"; and {len(found) - SHOWN_CLAIMS} more"
         diagnostics.append(Diagnostic(Level.WARNING, listing.path, listing.date_line,
                                       f"contradictory evidence for the listing's year: "
                                       f"{conflicting}"))
@@ -146,7 +183,7 @@ def _has_yearless_entries(listing: Listing) -> bool:
 def _unknown_detail(listing: Listing, full) -> str:
     """Explain the gap, with the earliest year the page convention still allows."""
     printed = {e.date.year for e in listing.entries if e.date and e.date.year}
-    known = [dated.to_date() for e in listing.entries for dated, _ in full[title_key(e.title)]]
+    known = [full.newest.get(title_key(e.title)) for e in listing.entries]
     newest = max((d for d in known if d), default=None)
     earliest = _earliest_consistent_year(listing.date, newest, printed)
     parts = ["no paper on it has a yearless date that another listing prints in full"]
