@@ -101,7 +101,8 @@ def _merge_group(key, sightings, years, diagnostics) -> Paper:
 def _whole_abstracts(sightings):
     """An abstract that a page cut short gives way, silently, to the whole one."""
     texts = {e.abstract for _, e in sightings if e.abstract}  # few: one paper's versions
-    cut = {text for text in texts if any(cut_from(text, other) for other in texts)}
+    cut = {text for text in texts
+           if any(cut_from(text, other) for other in texts if other is not text)}
     whole = [(listing, e) for listing, e in sightings if e.abstract not in cut]
     return whole or sightings
 

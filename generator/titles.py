@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -39,9 +40,11 @@ def abstracts_agree(first: str | None, second: str | None) -> bool:
     return len(shared) / len(either) >= SAME_ABSTRACT
 
 
+_WORD = re.compile(r"[^\W_]+")  # letters and digits
+
+
 def _words(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch if ch.isalnum() else " " for ch in folded).split()
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
 def cut_from(part: str, whole: str) -> bool:
