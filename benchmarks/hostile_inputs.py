@@ -4,7 +4,8 @@
 
 Each case is a project made in a temporary folder; the table gives the seconds and the
 peak memory (tracemalloc, in a second run: tracing slows the first) of ``collect``, which
-reads every input and computes the collection. Every case must stay linear: seconds, not minutes; megabytes, not gigabytes.
+reads every input and computes the collection. Every case must stay linear: seconds, not
+minutes; megabytes, not gigabytes.
 """
 
 from __future__ import annotations

@@ -74,7 +74,8 @@ def read_listing(text: str, source: str, path: str) -> tuple[Listing, list[Diagn
 
 def is_real_title(title: str) -> bool:
     """Words, not chrome: letters in it, not too long, not a link list, counter or URL."""
-    return any(ch.isalpha() for ch in title[:TITLE_MAX + 1]) and len(title) <= TITLE_MAX and not _DEBRIS.match(title)
+    return len(title) <= TITLE_MAX and any(ch.isalpha() for ch in title) \
+        and not _DEBRIS.match(title)
 
 
 def _papers_only(entries: list[Entry], path: str, out: list[Diagnostic]) -> list[Entry]:
