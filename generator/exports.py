@@ -105,12 +105,18 @@ def _bibtex_entry(site: Site, paper: Paper) -> str:
         fields += [("year", str(paper.dated.day.year)), ("month", str(paper.dated.day.month))]
     fields.append(("url", _absolute(site, url_of(paper_path(paper.slug)))))
     eprint = _eprint(paper)
-    if eprint:
+    if eprint and _verbatim(eprint):
         fields += [("eprint", eprint), ("archiveprefix", "arXiv")]
-    if note and "doi" in note.links:
+    if note and "doi" in note.links and _verbatim(note.links["doi"]):
         fields.append(("doi", note.links["doi"]))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{paper.slug},\n{body}\n}}\n"
+
+
+def _verbatim(value: str) -> bool:
+    """Whether an identifier can stand in a BibTeX field as it is (notes validate them;
+    this is the last line of defence for a value that would close the field)."""
+    return not any(ch in value for ch in '{}\\%"@,\n')
 
 
 def _authors(paper: Paper) -> list[str]:

@@ -31,7 +31,9 @@ KEYS = ("status", "read_on", "rating", "tags", "topics", "related", "authors", "
         "code", "doi")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 _ARXIV = re.compile(r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
-_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+# A DOI's suffix is any printable text, but braces, a backslash, quotes, "%", "@" and ","
+# would break out of a BibTeX field or entry: no registered DOI needs them.
+_DOI = re.compile(r"^10\.\d{4,9}/[^\s{}\\%\"@,]+$")
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
 _TAG = re.compile(r"^[\w][\w .+#/()-]{0,39}$")
 

@@ -86,3 +86,10 @@ def test_template_is_a_valid_note_for_any_title():
 def test_an_impossible_date_is_a_warning_not_a_traceback():
     note, problems = parse("---\nread_on: 2026-02-30\n---\nBody.")
     assert note.body == "Body." and "impossible value" in problems[0].message
+
+
+def test_a_doi_that_would_break_out_of_its_citation_field_is_refused():
+    note, problems = parse('---\ndoi: "10.1000/x}, title={Injected}, note={"\n---\n')
+    assert "doi" not in note.links
+    (problem,) = problems
+    assert problem.message.startswith("doi '10.1000/x}, title={Injected}, note={': expected a DOI")
