@@ -11,7 +11,7 @@ from . import __version__
 from .build import Stages, build_site, collect, generate
 from .config import CONFIG_FILE, load_config
 from .exceptions import PapershelfError, StrictError
-from .files import display_path
+from .files import display_path, project_lock
 from .report import format_check_report, format_summary
 
 _config_option = click.option(
@@ -131,7 +131,9 @@ def _run(action, config_path: Path | None, verbose: bool) -> None:
     show = verbose or sys.stderr.isatty()
     stages = Stages(report=(lambda line: click.echo(line, err=True)) if show else None)
     try:
-        summary, stats = action(load_config(config_path), stages)
+        config = load_config(config_path)
+        with project_lock(config.root, lambda line: click.echo(line, err=True)):
+            summary, stats = action(config, stages)
     except PapershelfError as exc:
         _fail(exc)
     if show:

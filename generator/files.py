@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -219,6 +221,31 @@ def _prune_empty_dirs(folder: Path, stop: Path) -> None:
 
 
 CACHE_DIR = ".papershelf"
+
+
+LOCK = "lock"
+
+
+@contextmanager
+def project_lock(root: Path, report: Callable[[str], None]) -> Iterator[None]:
+    """One run writes a project at a time: a second run waits for the first to finish
+    (and says so) instead of failing halfway through the first one's files."""
+    try:
+        import fcntl
+    except ImportError:  # no POSIX locks on this system: runs are not serialised
+        yield
+        return
+    (root / CACHE_DIR).mkdir(parents=True, exist_ok=True)
+    with open(root / CACHE_DIR / LOCK, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            report("another papershelf run is writing this project; waiting for it to end")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def read_cache(root: Path, name: str) -> dict | None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from .build import generate, mkdocs_environment
 from .config import CONFIG_FILE, Config, load_config
 from .exceptions import PapershelfError
-from .files import fingerprint
+from .files import fingerprint, project_lock
 
 POLL_SECONDS = 1.0
 
@@ -34,7 +34,8 @@ def serve_site(config_path: Path | None, address: str, report: Callable[[str], N
     The configuration is read again before each regeneration, so edits to it apply.
     """
     config = load_config(config_path)
-    generate(config)
+    with project_lock(config.root, report):
+        generate(config)
     # A terminated `papershelf serve` must also stop the MkDocs server it started.
     signal.signal(signal.SIGTERM, _interrupt)
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--watch-theme",
@@ -65,7 +66,8 @@ def _regenerate(config_path: Path | None, config: Config,
     """Regenerate with the current configuration; on an error keep serving the last site."""
     try:
         config = load_config(config_path)
-        summary, stats = generate(config)
+        with project_lock(config.root, report):
+            summary, stats = generate(config)
     except PapershelfError as exc:
         report(f"error: {exc}")
         return config

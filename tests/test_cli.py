@@ -227,3 +227,25 @@ def test_an_empty_seeds_folder_is_a_warning_and_still_builds(run, project):
     assert "seeds: warning: no listings: expected captures (*.txt, *.md) here" in result.stderr
     assert (project / "docs" / "index.md").is_file()
     assert run("generate", "--strict").exit_code == 1
+
+
+def test_a_second_run_waits_for_the_first(project):
+    """While one run holds the project, another waits and says so; then it completes."""
+    import fcntl
+    import time
+
+    write_seed(project, "a.txt", HEADER + "Dec 9\n\nP\n\nAbstract.\n")
+    (project / ".papershelf").mkdir()
+    with open(project / ".papershelf" / "lock", "a+b") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        second = subprocess.Popen([sys.executable, "-m", "generator", "generate"],
+                                  cwd=project, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True)
+        time.sleep(2)
+        assert second.poll() is None  # still waiting
+        assert not (project / "docs" / "papers.json").exists()
+        fcntl.flock(held, fcntl.LOCK_UN)
+    out, err = second.communicate(timeout=120)
+    assert second.returncode == 0, err
+    assert "another papershelf run is writing this project; waiting for it to end" in err
+    assert (project / "docs" / "papers.json").is_file()
