@@ -116,9 +116,9 @@ def collect(config: Config, stages: Stages | None = None,
 
 
 def _read(config: Config) -> tuple[list[Listing], list[str], list[Diagnostic]]:
-    sources, ignored, outside = read_listings(config.seeds_dir, config.root)
+    sources, ignored, refused = read_listings(config.seeds_dir, config.root)
     diagnostics = [Diagnostic(Level.NOTICE, path, None, "not a text capture (*.txt, *.md); ignored")
-                   for path in ignored] + _outside(outside)
+                   for path in ignored] + _refused(refused)
     if not sources:
         diagnostics.append(Diagnostic(Level.WARNING, display_path(config.seeds_dir, config.root),
                                       None, "no listings: expected captures (*.txt, *.md) here"))
@@ -258,15 +258,14 @@ def _assign_topics(config: Config, papers: list[Paper], diagnostics: list[Diagno
     return taxonomy
 
 
-def _outside(paths: list[str]) -> list[Diagnostic]:
-    return [Diagnostic(Level.WARNING, path, None, (
-        "a link to a file outside the project (or a broken link); not read")) for path in paths]
+def _refused(files: list[tuple[str, str]]) -> list[Diagnostic]:
+    return [Diagnostic(Level.WARNING, path, None, reason) for path, reason in files]
 
 
 def _read_notes(config: Config, diagnostics: list[Diagnostic]) -> list[Note]:
     notes = []
-    sources, outside = read_notes(config.notes_dir, config.root)
-    diagnostics.extend(_outside(outside))
+    sources, refused = read_notes(config.notes_dir, config.root)
+    diagnostics.extend(_refused(refused))
     for source in sources:
         try:
             text = source.data.decode("utf-8")

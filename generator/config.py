@@ -100,6 +100,8 @@ def validate(raw) -> list[str]:
     for name in _PATH_OPTIONS:
         if name in raw and not (isinstance(raw[name], str) and raw[name].strip()):
             problems.append(f"{name}: expected a path (a non-empty string)")
+        elif name in raw and "\x00" in raw[name]:
+            problems.append(f"{name}: expected a path, got one with a NUL character")
     count = raw.get("related_count", 5)
     if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= 50:
         problems.append(f"related_count: expected a whole number from 0 to 50, got {count!r}")

@@ -6,6 +6,7 @@ are ever rewritten or removed, and unchanged files are left alone (their mtime t
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -40,11 +41,13 @@ class WriteStats:
 
 
 def display_path(path: Path, root: Path) -> str:
-    """Paths in messages are relative to the project when they can be."""
+    """Paths in messages are relative to the project when they can be; bytes that are not
+    UTF-8 in a name are shown escaped (``\\xff``), so a message can always be printed."""
     try:
-        return str(path.relative_to(root))
+        shown = str(path.relative_to(root))
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return os.fsencode(shown).decode("utf-8", "backslashreplace")
 
 
 def inside(path: Path, root: Path, folder: Path) -> bool:
@@ -57,20 +60,36 @@ def inside(path: Path, root: Path, folder: Path) -> bool:
     return real.is_relative_to(root.resolve()) or real.is_relative_to(folder.resolve())
 
 
-def read_notes(notes_dir: Path, root: Path) -> tuple[list[SourceFile], list[str]]:
+OUTSIDE = "a link to a file outside the project (or a broken link); not read"
+BAD_NAME = "the file name is not UTF-8 text; not read (rename the file)"
+
+
+def _refusal(path: Path, root: Path, folder: Path) -> str | None:
+    """Why an input file is not read, or None to read it."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        return BAD_NAME
+    if not inside(path, root, folder) or not path.is_file():
+        return OUTSIDE
+    return None
+
+
+def read_notes(notes_dir: Path, root: Path) -> tuple[list[SourceFile], list[tuple[str, str]]]:
     """Every ``*.md`` note, by name (none when the folder does not exist yet), and the
-    notes not read because they lead outside the project."""
+    notes not read, with the reason."""
     if not notes_dir.is_dir():
         return [], []
-    sources, outside = [], []
+    sources, refused = [], []
     for path in sorted(notes_dir.glob("*.md")):
         if path.name.startswith(".") or not (path.is_file() or path.is_symlink()):
             continue
-        if not inside(path, root, notes_dir) or not path.is_file():
-            outside.append(display_path(path, root))
+        reason = _refusal(path, root, notes_dir)
+        if reason:
+            refused.append((display_path(path, root), reason))
             continue
         sources.append(SourceFile(path.name, display_path(path, root), path.read_bytes()))
-    return sources, outside
+    return sources, refused
 
 
 def create_note(path: Path, text: str) -> bool:
@@ -85,22 +104,22 @@ def create_note(path: Path, text: str) -> bool:
 
 
 def read_listings(seeds_dir: Path, root: Path
-                  ) -> tuple[list[SourceFile], list[str], list[str]]:
+                  ) -> tuple[list[SourceFile], list[str], list[tuple[str, str]]]:
     """Every capture (``*.txt``, ``*.md``, ...) in the seeds folder, by name; also the
-    names of other files there, and of captures not read because they lead outside the
-    project."""
+    names of other files there, and the captures not read, with the reason."""
     if not seeds_dir.is_dir():
         raise PapershelfError(f"{display_path(seeds_dir, root)}: seeds folder not found "
                               f"(expected a folder of captures: *.txt or *.md)")
-    sources, ignored, outside = [], [], []
+    sources, ignored, refused = [], [], []
     for path in sorted(seeds_dir.iterdir()):
         if path.name.startswith(".") or not (path.is_file() or path.is_symlink()):
             continue
         if path.suffix.lower() not in LISTING_SUFFIXES:
             ignored.append(display_path(path, root))
             continue
-        if not inside(path, root, seeds_dir) or not path.is_file():
-            outside.append(display_path(path, root))
+        reason = _refusal(path, root, seeds_dir)
+        if reason:
+            refused.append((display_path(path, root), reason))
             continue
         try:
             data = path.read_bytes()
@@ -108,7 +127,7 @@ def read_listings(seeds_dir: Path, root: Path
             raise PapershelfError(f"{display_path(path, root)}: cannot read: "
                                   f"{exc.strerror}") from None
         sources.append(SourceFile(path.name, display_path(path, root), data))
-    return sources, ignored, outside
+    return sources, ignored, refused
 
 
 def read_yaml(path: Path, root: Path):
@@ -201,7 +220,9 @@ def _refuse_foreign(docs_dir: Path, outputs: dict[str, str], previous: set[str])
 def _atomic_write(target: Path, data: bytes) -> None:
     """Write through a temporary file beside the target, so a reader never sees half a
     file. The temporary name is fixed per target: only one generator writes a docs tree."""
-    temporary = target.with_name(f".{target.name}.papershelf-tmp")
+    # Short whatever the target's name: a 250-character name plus a suffix is too long.
+    name = hashlib.sha1(os.fsencode(target.name)).hexdigest()[:16]
+    temporary = target.with_name(f".{name}.papershelf-tmp")
     try:
         temporary.write_bytes(data)
     except FileNotFoundError:
@@ -264,13 +285,11 @@ def write_cache(root: Path, name: str, data: dict) -> None:
 def digest_inputs(paths: list[Path], root: Path) -> str:
     """A digest of the names and bytes of every file under ``paths`` (missing ones count;
     a file leading outside the project counts by its name only, and is never read)."""
-    import hashlib
-
     digest = hashlib.sha256()
     for base in paths:
         files = sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else [base]
         for path in files:
-            digest.update(str(path).encode("utf-8") + b"\x00")
+            digest.update(os.fsencode(path) + b"\x00")
             readable = path.is_file() and inside(path, root, base if base.is_dir() else root)
             digest.update(path.read_bytes() if readable else b"\x01missing or outside")
             digest.update(b"\x00")

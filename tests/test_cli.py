@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -249,3 +250,24 @@ def test_a_second_run_waits_for_the_first(project):
     assert second.returncode == 0, err
     assert "another papershelf run is writing this project; waiting for it to end" in err
     assert (project / "docs" / "papers.json").is_file()
+
+
+def test_odd_files_are_messages_not_tracebacks(run, project):
+    """A name that is not UTF-8, a 240-character name, a UTF-32 file, a NUL in a path."""
+    body = HEADER + "A Paper\n\nIts abstract.\n"
+    (project / "seeds").joinpath(os.fsdecode(b"\xff\xfe.txt")).write_bytes(body.encode())
+    (project / "notes").mkdir()
+    (project / "notes").joinpath(os.fsdecode(b"\xff.md")).write_text("Note.\n")
+    write_seed(project, "x" * 240 + ".txt", body.replace("A Paper", "Long Named"))
+    (project / "seeds" / "wide.txt").write_bytes(body.encode("utf-32"))
+    result = run("generate")
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    assert ("seeds/\\xff\\xfe.txt: warning: the file name is not UTF-8 text; not read "
+            "(rename the file)") in result.stderr
+    assert "notes/\\xff.md: warning: the file name is not UTF-8 text" in result.stderr
+    assert "seeds/wide.txt:1: warning: UTF-32 text" in result.stderr
+    assert (project / "docs" / "listings" / ("x" * 240 + ".md")).is_file()
+    (project / "papershelf.yml").write_text('seeds_dir: "\\0"\n')
+    result = run("generate")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "seeds_dir: expected a path, got one with a NUL character" in result.stderr

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from generator.exceptions import PapershelfError
-from generator.files import MANIFEST, read_listings, read_notes, write_outputs
+from generator.files import MANIFEST, OUTSIDE, read_listings, read_notes, write_outputs
 
 
 def test_unchanged_files_are_not_rewritten(tmp_path):
@@ -69,10 +69,11 @@ def test_inputs_that_lead_outside_the_project_are_not_read(tmp_path):
     (seeds / "broken.txt").symlink_to(tmp_path / "missing.txt")
     (seeds / "kept.md").symlink_to(elsewhere / "inside.md")
     (notes / "environ.md").symlink_to("/proc/self/environ")
-    sources, _, outside = read_listings(seeds, tmp_path)
+    sources, _, refused = read_listings(seeds, tmp_path)
     assert [s.name for s in sources] == ["kept.md"]
-    assert outside == ["seeds/broken.txt", "seeds/environ.txt", "seeds/passwd.md"]
-    assert read_notes(notes, tmp_path) == ([], ["notes/environ.md"])
+    assert refused == [(name, OUTSIDE) for name in (
+        "seeds/broken.txt", "seeds/environ.txt", "seeds/passwd.md")]
+    assert read_notes(notes, tmp_path) == ([], [("notes/environ.md", OUTSIDE)])
 
 
 def test_a_build_never_publishes_what_a_link_points_at(tmp_path, monkeypatch):

@@ -14,6 +14,12 @@ def decode_listing(data: bytes, path: str) -> tuple[str | None, Diagnostic | Non
     line and column of the first byte that is not UTF-8, because a fallback such as Latin-1
     would show the curator text the page never said.
     """
+    # UTF-32's byte-order marks begin like UTF-16's: test them first, and say so plainly
+    # rather than decode the text as UTF-16 garbage.
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return None, Diagnostic(Level.WARNING, path, 1, (
+            "UTF-32 text (it starts with a UTF-32 byte-order mark); file skipped. "
+            "Re-encode it, e.g. `iconv -f utf-32 -t utf-8`"))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), None
