@@ -106,7 +106,11 @@ def note_command(config_path: Path | None, query: str) -> None:
         _fail(PapershelfError(f"no paper matches {query!r}; give words of its title, or its "
                               f"slug (every paper's slug is in docs/papers.json)"))
     path = config.notes_dir / f"{paper.slug}.md"
-    if create_note(path, note_template(paper.title)):
+    try:
+        created = create_note(path, note_template(paper.title))
+    except PapershelfError as exc:
+        _fail(exc)
+    if created:
         click.echo(f"Created a note on {paper.title!r}:", err=True)
     else:
         click.echo(f"A note on {paper.title!r} exists already (left unchanged):", err=True)

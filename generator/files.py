@@ -62,6 +62,7 @@ def inside(path: Path, root: Path, folder: Path) -> bool:
 
 OUTSIDE = "a link to a file outside the project (or a broken link); not read"
 BAD_NAME = "the file name is not UTF-8 text; not read (rename the file)"
+NOT_A_FOLDER = "expected a folder of notes (*.md), found something else; no note read"
 
 
 def _refusal(path: Path, root: Path, folder: Path) -> str | None:
@@ -79,7 +80,8 @@ def read_notes(notes_dir: Path, root: Path) -> tuple[list[SourceFile], list[tupl
     """Every ``*.md`` note, by name (none when the folder does not exist yet), and the
     notes not read, with the reason."""
     if not notes_dir.is_dir():
-        return [], []
+        exists = notes_dir.exists() or notes_dir.is_symlink()
+        return [], [(display_path(notes_dir, root), NOT_A_FOLDER)] if exists else []
     sources, refused = [], []
     for path in sorted(notes_dir.glob("*.md")):
         if path.name.startswith(".") or not (path.is_file() or path.is_symlink()):
@@ -94,7 +96,11 @@ def read_notes(notes_dir: Path, root: Path) -> tuple[list[SourceFile], list[tupl
 
 def create_note(path: Path, text: str) -> bool:
     """Create a new note; False (and nothing written) if the file already exists."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        raise PapershelfError(f"{path.parent}: cannot create the note here: expected a "
+                              f"folder of notes, found a file") from None
     try:
         with open(path, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)

@@ -271,3 +271,16 @@ def test_odd_files_are_messages_not_tracebacks(run, project):
     result = run("generate")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "seeds_dir: expected a path, got one with a NUL character" in result.stderr
+
+
+def test_a_notes_folder_that_is_a_file(run, project):
+    write_seed(project, "a.txt", HEADER + "A Paper\n\nIts abstract.\n")
+    (project / "notes").write_text("not a folder\n")
+    result = run("generate")
+    assert result.exit_code == 0
+    assert ("notes: warning: expected a folder of notes (*.md), found something else; "
+            "no note read") in result.stderr
+    result = run("note", "A Paper")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "cannot create the note here: expected a folder of notes, found a file" in \
+        result.stderr
