@@ -32,6 +32,7 @@ def paper_record(paper: Paper) -> dict:
                 "listed": ref.listed.isoformat() if ref.listed else None,
                 "listed_text": ref.listed_text,
                 "shape": ref.shape,
+                "section": ref.section,
             }
             for ref in paper.listings
         ],
@@ -44,6 +45,7 @@ def paper_record(paper: Paper) -> dict:
         "arxiv_comments": paper.arxiv_comments,
         "journal_ref": paper.journal_ref,
         "subjects": paper.subjects,
+        "submitted_by": paper.submitted_by,
         "topics": list(paper.topics),
         "related": list(paper.related),
         "note": _note_record(paper),

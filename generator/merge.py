@@ -92,6 +92,7 @@ def _merge_group(key, sightings, years, diagnostics) -> Paper:
         arxiv_comments=_first(sightings, "arxiv_comments"),
         journal_ref=_first(sightings, "journal_ref"),
         subjects=_first(sightings, "subjects"),
+        submitted_by=_first(sightings, "submitted_by"),
     )
     paper.published, paper.published_text = _pick_date(sightings, dated, diagnostics)
     diagnostics.extend(_sighting_notices(sightings))
@@ -175,6 +176,7 @@ def _ref(listing: Listing, entry: Entry, year: int | None) -> ListingRef:
         listed=listed.to_date() if listed else None,
         listed_text=format_day_month(listed) if listed else None,
         shape=listing.shape,
+        section=entry.section,
     )
 
 

@@ -128,6 +128,8 @@ class ListingRef:
     listed: date | None
     listed_text: str | None
     shape: str = ""
+    # The part of an arXiv listing it stood in ("new", "cross-list", "replacement").
+    section: str | None = None
 
 
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -148,12 +150,6 @@ class KnownDate:
     day: date
     text: str
     kind: DateKind
-
-    @property
-    def label(self) -> str:
-        if self.kind is DateKind.SUBMITTED:
-            return f"first submitted to arXiv in {self.text}"
-        return f"published {self.text}"
 
 
 @dataclass
@@ -176,6 +172,7 @@ class Paper:
     arxiv_comments: str | None = None
     journal_ref: str | None = None
     subjects: str | None = None
+    submitted_by: str | None = None
     slug: str = ""
     topics: list[str] = field(default_factory=list)
     related: list[dict] = field(default_factory=list)

@@ -14,7 +14,7 @@ from .conftest import HEADER, parse
 PAPER_KEYS = {"slug", "url", "title", "abstract", "authors", "organization", "published",
               "published_text", "comments", "listings", "topics", "related", "note",
               "arxiv_id", "arxiv", "date", "author_names", "summary", "upvotes",
-              "arxiv_comments", "journal_ref", "subjects"}
+              "arxiv_comments", "journal_ref", "subjects", "submitted_by"}
 
 
 def catalog(*texts):
@@ -37,7 +37,8 @@ def test_schema_and_sort_order():
     assert (alpha["organization"], alpha["authors"]) == ("Org Name", None)
     assert (zeta["published"], zeta["comments"], zeta["authors"]) == ("2024-06-09", 3, 2)
     assert zeta["listings"] == [{"source": "000.txt", "position": 1, "line": 13,
-                                 "listed": None, "listed_text": "Dec 9", "shape": "hf-text"}]
+                                 "listed": None, "listed_text": "Dec 9", "shape": "hf-text",
+                                 "section": None}]
     assert zeta["date"] == {"value": "2024-06-09", "kind": "published"}
     assert (zeta["arxiv_id"], zeta["arxiv"], zeta["author_names"]) == (None, None, [])
     assert (zeta["topics"], zeta["related"]) == ([], [])
@@ -50,7 +51,8 @@ def test_an_arxiv_id_gives_links_and_the_month_of_first_submission():
     from generator.model import Entry, Listing
 
     entry = Entry("A Paper", "Its abstract.", 5, 1, arxiv_id="2410.05434",
-                  author_names=("Ada Lovelace", "Alan Turing"), subjects="ML (cs.LG)")
+                  author_names=("Ada Lovelace", "Alan Turing"), subjects="ML (cs.LG)",
+                  section="cross-list", submitted_by="akhaliq")
     listing = Listing("new.md", "seeds/new.md", None, None, (entry,), "arxiv-list", "text")
     years, _ = infer_listing_years([listing], {})
     papers, _ = merge_listings([listing], years)
@@ -64,7 +66,9 @@ def test_an_arxiv_id_gives_links_and_the_month_of_first_submission():
     assert paper["date"] == {"value": "2024-10", "kind": "submitted"}
     assert paper["published"] is None
     assert paper["author_names"] == ["Ada Lovelace", "Alan Turing"]
-    assert paper["listings"][0]["shape"] == "arxiv-list"
+    assert (paper["listings"][0]["shape"], paper["listings"][0]["section"]) == (
+        "arxiv-list", "cross-list")
+    assert paper["submitted_by"] == "akhaliq"
 
 
 def test_text_survives_verbatim_and_cannot_close_a_script_tag():

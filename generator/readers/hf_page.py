@@ -267,8 +267,7 @@ def _counters(lines: list[Line], paper: str, fields: dict) -> None:
     """Upvotes and comments: numbers whose link names this card's paper."""
     for line in lines:
         numbers = [parse_count(word) for word in line.text.replace("Upvote", "").split()]
-        numbers = [n for n in numbers if n is not None]
-        if not numbers or not _counters_only(line.text):
+        if not numbers or None in numbers:
             continue
         targets = [unquote(url) for url in line.urls if paper in unquote(url)]
         for number, url in zip(numbers, targets or []):
