@@ -1,15 +1,25 @@
-"""A Python-Markdown extension that keeps every page's Markdown from becoming HTML.
+"""A Python-Markdown extension that keeps every page's Markdown from becoming script.
 
-Listed in mkdocs.yml as ``generator.markdown_safety``. Markdown written by the generator is
-already escaped; this is the second line, and the first for the curator's notes and
-hand-written pages:
+Listed in mkdocs.yml as ``generator.markdown_safety``, so it applies to every page MkDocs
+(or ProperDocs) renders: generated pages, the curator's notes and hand-written pages.
 
-* raw HTML (blocks, inline tags and comments) is shown as text: HTML belongs in
-  ``overrides/``;
-* event-handler, ``style`` and ``srcdoc`` attributes (which ``attr_list`` would allow)
-  are removed;
-* links and images whose URL scheme can run script (``javascript:``, ``vbscript:``,
-  ``data:`` except for raster images) become plain text (their text, or an image's alt).
+The model is one allow-list sanitizer, nh3 (the Rust ``ammonia`` library), run last on the
+HTML the page's Markdown becomes, after every extension has put back what it stashed
+(fenced-code headers, footnotes, math). Whatever an extension emits, and however a URL is
+spelled (``javascript&#58;``, entities restored by Markdown's unescape step), the browser
+sees only what the allow-list lets through:
+
+* the tags and attributes Markdown and the enabled extensions produce, nothing else
+  (no ``<script>``, ``<style>``, event handlers, forms or frames);
+* links and images to ``http:``, ``https:``, ``mailto:`` or a relative address;
+* no id the theme owns (Material's are ``__config``, ``__search``, ...: a note could
+  otherwise replace the theme's configuration), no ``md-`` class and no ``data-md-``
+  attribute (Material mounts its components from those);
+* ``style`` only as a table cell's ``text-align``.
+
+Before that, raw HTML written in Markdown (blocks, inline tags, comments) is shown as
+text rather than dropped: HTML belongs in ``overrides/``, and a note's ``<b>`` stays
+visible as written.
 """
 
 from __future__ import annotations
@@ -18,37 +28,80 @@ import html
 import re
 import xml.etree.ElementTree as etree
 
+import nh3
 from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
+
+# What Python-Markdown and the extensions in mkdocs.yml emit (tables, footnotes,
+# admonitions, definition lists, task lists, highlighted code, math) plus plain HTML text
+# tags. Not listed, so removed with their content: script, style, template and friends.
+_TAGS = nh3.ALLOWED_TAGS | {"input", "label", "tfoot"}
+_ATTRIBUTES = {
+    **{tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()},
+    "*": {"id", "class", "title", "lang", "dir"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "input": {"checked", "disabled"},
+    "span": {"data-linenos"},
+    "th": nh3.ALLOWED_ATTRIBUTES["th"] | {"style"},
+    "td": nh3.ALLOWED_ATTRIBUTES["td"] | {"style"},
+}
+_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "id":
+        return None if value.startswith("__") else value
+    if name == "class":
+        kept = " ".join(c for c in value.split() if not c.startswith("md-"))
+        return kept or None
+    return value
+
+
+_CLEANER = nh3.Cleaner(
+    tags=_TAGS,
+    clean_content_tags={"script", "style"},
+    attributes=_ATTRIBUTES,
+    tag_attribute_values={"input": {"type": {"checkbox"}}},
+    attribute_filter=_attribute,
+    url_schemes=_URL_SCHEMES,
+    filter_style_properties={"text-align"},
+    strip_comments=True,
+    link_rel=None,
+)
+
+
+def sanitize(html: str) -> str:
+    """``html`` with everything outside the allow-list removed."""
+    return _CLEANER.clean(html)
+
 
 # Browsers ignore ASCII whitespace and control characters inside a scheme.
 _IGNORED = re.compile(r"[\x00-\x20\x7f]+")
-_SCRIPT_SCHEMES = ("javascript:", "vbscript:")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 
 
-def unsafe_url(url: str, image: bool = False) -> bool:
-    """Whether following (or loading) this URL could run script (entities decoded first,
-    as the browser will: ``javascript&colon;`` is ``javascript:``)."""
+def followable(url: str) -> bool:
+    """Whether the sanitizer keeps this address: relative, or one of the allowed schemes
+    once entities are decoded as the browser will (``javascript&colon;`` is not)."""
     plain = _IGNORED.sub("", html.unescape(html.unescape(url))).lower()
-    if plain.startswith(_SCRIPT_SCHEMES):
-        return True
-    return plain.startswith("data:") and not (image and plain.startswith("data:image/")
-                                              and not plain.startswith("data:image/svg"))
+    scheme = _SCHEME.match(plain)
+    return not scheme or scheme.group(1) in _URL_SCHEMES
 
 
-# Attributes that run script or restyle the page; attr_list (`{: onclick=... }`) could
-# otherwise put them on any element.
-_UNSAFE_ATTRIBUTE = re.compile(r"^(on|style$|srcdoc$|formaction$)", re.IGNORECASE)
+class _LinksAsText(Treeprocessor):
+    """A link or image whose address the sanitizer would drop is shown as its text (an
+    image as its alt text), before MkDocs checks links: it is not a broken link."""
 
-
-class _UnsafeLinks(Treeprocessor):
     def run(self, root: etree.Element) -> None:
+        # Backslash escapes are still placeholders here; the browser sees them restored.
+        unescape = getattr(self.md.treeprocessors["unescape"], "unescape", str) \
+            if "unescape" in self.md.treeprocessors else str
         for element in root.iter():
-            for name in [n for n in element.attrib if _UNSAFE_ATTRIBUTE.match(n)]:
-                del element.attrib[name]
-            if element.tag == "a" and unsafe_url(element.get("href", "")):
+            if element.tag == "a" and not followable(unescape(element.get("href", ""))):
                 _to_text(element, element.text)
-            elif element.tag == "img" and unsafe_url(element.get("src", ""), image=True):
+            elif element.tag == "img" and not followable(unescape(element.get("src", ""))):
                 _to_text(element, element.get("alt", ""))
 
 
@@ -60,13 +113,22 @@ def _to_text(element: etree.Element, text: str | None) -> None:
     element.text = text
 
 
+class _Sanitize(Postprocessor):
+    def run(self, text: str) -> str:
+        return sanitize(text)
+
+
 class MarkdownSafetyExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         if "html_block" in md.preprocessors:
             md.preprocessors.deregister("html_block")
         if "html" in md.inlinePatterns:
             md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_UnsafeLinks(md), "papershelf_unsafe_links", 1)
+        # Before MkDocs' own link checks and rewriting (priority 0).
+        md.treeprocessors.register(_LinksAsText(md), "papershelf_links_as_text", 1)
+        # Below every other postprocessor (raw_html 30, footnote 25, amp_substitute 20):
+        # this one sees the page exactly as the browser will.
+        md.postprocessors.register(_Sanitize(md), "papershelf_sanitize", 0)
 
 
 def makeExtension(**kwargs) -> MarkdownSafetyExtension:

@@ -64,4 +64,21 @@ A note with <script>alert('note')</script> and <img src=x onerror=alert(9)>.
 ![pixel](https://example.invalid/x.png){: onerror="alert(13)" } **bold**{ onclick="alert(14)" }
 
 [entity link](javascript&colon;alert(15)) [numeric](&#106;avascript:alert(16))
+
+```{ .python title="<img src=x onerror=alert(17)>" title_mode="html" }
+print("fence with an HTML title")
+```
+
+``` { .python data-x='"><img src=x onerror=alert(18)>' }
+print("fence whose attribute breaks out")
+```
+
+{"search": "javascript:alert(19)", "base": "javascript:alert(20)", "features": []}
+{: #__config }
+
+[escaped entity](javascript&\\#58;alert&\\#40;21&\\#41;)
+
+## __search
+
+Theme classes and hooks: **a word**{: .md-search__input data-md-component="search" #__drawer }.
 """
