@@ -22,9 +22,8 @@ from .dates import infer_listing_years
 from .exceptions import BuildError, StrictError
 from .curation import Orphan, apply_notes, curate_related
 from .exports import generate_exports
-from .files import (WriteStats, digest_inputs, display_path, output_stamps, read_cache,
-                    read_listings, read_mkdocs_settings, read_notes, read_yaml, write_cache,
-                    write_outputs)
+from .files import (digest_inputs, display_path, output_stamps, read_cache, read_listings,
+                    read_mkdocs_settings, read_notes, read_yaml, write_cache)
 from .home_page import generate_home_page
 from .index_pages import generate_date_pages, generate_listing_pages, generate_topic_pages
 from .merge import merge_listings
@@ -34,9 +33,10 @@ from .notes_pages import generate_note_pages
 from .paper_pages import generate_paper_pages
 from .readers import decode_listing, read_listing
 from .related import DEFAULT_VARIANT, related_papers
-from .site import Site
+from .site import GENERATED_ROOTS, Site, check_unique_paths
 from .slugs import assign_slugs
 from .topics import UNCATEGORISED, Topic, parse_taxonomy, topic_matcher
+from .writer import WriteStats, write_outputs
 
 CATALOG_PATH = "papers.json"
 
@@ -145,7 +145,9 @@ def render_outputs(collection: Collection, notes_location: str = "notes", site_u
     for generate_pages in (generate_home_page, generate_paper_pages, generate_topic_pages,
                            generate_date_pages, generate_listing_pages, generate_note_pages,
                            generate_exports):
-        outputs.update(generate_pages(site))
+        pages = generate_pages(site)
+        check_unique_paths(outputs, pages)
+        outputs.update(pages)
     return outputs
 
 
@@ -173,7 +175,7 @@ def generate(config: Config, strict: bool = False,
         outputs = render_outputs(collection, _repository_path(config.notes_dir, config),
                                  **_site_settings(config))
     with stages.stage("write"):
-        stats = write_outputs(config.docs_dir, outputs)
+        stats = write_outputs(config.docs_dir, outputs, GENERATED_ROOTS)
         write_cache(config.root, "run", {
             "inputs": inputs, "summary": summary.to_json(),
             "outputs": output_stamps(config.docs_dir, sorted(outputs))})

@@ -32,8 +32,10 @@ def code_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     source = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        source.update(path.name.encode() + b"\x00" + path.read_bytes())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        source.update(path.relative_to(package).as_posix().encode() + b"\x00"
+                      + path.read_bytes())
     libraries = []
     for name in ("python-slugify", "scikit-learn", "sparse-dot-topn", "numpy", "scipy",
                  "PyYAML"):

@@ -1,7 +1,6 @@
-"""All file-system access of the generator: reading inputs, writing and pruning outputs.
+"""File-system access of the generator: reading inputs, caches, atomic writes, the lock.
 
-Outputs are tracked in a manifest inside the docs folder, so that only files Papershelf made
-are ever rewritten or removed, and unchanged files are left alone (their mtime too).
+The write stage itself (which generated files to write or remove) is in :mod:`.writer`.
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -19,7 +18,6 @@ import yaml
 from . import yaml_text
 from .exceptions import PapershelfError
 
-MANIFEST = ".papershelf-manifest.json"
 # Captures are text: plain (.txt, .text) or Markdown (.md, .markdown), whatever saved them.
 LISTING_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 
@@ -31,13 +29,6 @@ class SourceFile:
     name: str
     display: str
     data: bytes
-
-
-@dataclass
-class WriteStats:
-    written: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -170,60 +161,7 @@ def read_mkdocs_settings(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def write_outputs(docs_dir: Path, outputs: dict[str, str]) -> WriteStats:
-    """Make ``docs_dir`` hold exactly ``outputs`` among the files Papershelf generated.
-
-    Files whose bytes are unchanged are not touched; generated files no longer produced are
-    removed; a file Papershelf did not generate is never overwritten or removed.
-    """
-    previous = _read_manifest(docs_dir)
-    _refuse_foreign(docs_dir, outputs, previous)
-    stats = WriteStats()
-    for relative in sorted(outputs):
-        data = outputs[relative].encode("utf-8")
-        target = docs_dir / relative
-        if target.is_file() and target.read_bytes() == data:
-            stats.unchanged.append(relative)
-            continue
-        _atomic_write(target, data)
-        stats.written.append(relative)
-    for relative in sorted(previous - set(outputs)):
-        target = docs_dir / relative
-        if target.is_file():
-            target.unlink()
-            stats.removed.append(relative)
-            _prune_empty_dirs(target.parent, docs_dir)
-    manifest = json.dumps(sorted(outputs), indent=0) + "\n"
-    if not (docs_dir / MANIFEST).is_file() or (docs_dir / MANIFEST).read_text() != manifest:
-        _atomic_write(docs_dir / MANIFEST, manifest.encode("utf-8"))
-    return stats
-
-
-def _read_manifest(docs_dir: Path) -> set[str]:
-    path = docs_dir / MANIFEST
-    if not path.is_file():
-        return set()
-    try:
-        names = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raise PapershelfError(f"{path}: unreadable manifest of generated files; delete it "
-                              f"together with the generated files it listed") from None
-    return {name for name in names if isinstance(name, str)}
-
-
-def _refuse_foreign(docs_dir: Path, outputs: dict[str, str], previous: set[str]) -> None:
-    foreign = [rel for rel in sorted(outputs)
-               if rel not in previous and (docs_dir / rel).exists()
-               and not ((docs_dir / rel).is_file()
-                        and (docs_dir / rel).read_bytes() == outputs[rel].encode("utf-8"))]
-    if foreign:
-        listed = ", ".join(foreign[:5]) + (" ..." if len(foreign) > 5 else "")
-        raise PapershelfError(
-            f"{docs_dir}: will not overwrite files Papershelf did not generate: {listed}. "
-            f"Move them away (generated output goes to those paths)")
-
-
-def _atomic_write(target: Path, data: bytes) -> None:
+def atomic_write(target: Path, data: bytes) -> None:
     """Write through a temporary file beside the target, so a reader never sees half a
     file. The temporary name is fixed per target: only one generator writes a docs tree."""
     # Short whatever the target's name: a 250-character name plus a suffix is too long.
@@ -241,7 +179,7 @@ def _atomic_write(target: Path, data: bytes) -> None:
         raise
 
 
-def _prune_empty_dirs(folder: Path, stop: Path) -> None:
+def prune_empty_dirs(folder: Path, stop: Path) -> None:
     while folder != stop and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
@@ -284,7 +222,7 @@ def read_cache(root: Path, name: str) -> dict | None:
 
 
 def write_cache(root: Path, name: str, data: dict) -> None:
-    _atomic_write(root / CACHE_DIR / f"{name}.json",
+    atomic_write(root / CACHE_DIR / f"{name}.json",
                   json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 

@@ -13,7 +13,7 @@ from datetime import date
 from .dates import format_day_month
 from .escaping import document, excerpt, html_text, markdown_text
 from .model import DateKind, Paper
-from .site import (Site, link, listing_name, listing_path, newest_first, paper_path,
+from .site import (Site, link, listing_name, newest_first, paper_path,
                    topic_path)
 
 TOPICS_INDEX = "topics/index.md"
@@ -181,7 +181,7 @@ def generate_listing_pages(site: Site) -> dict[str, str]:
     pages: dict[str, str] = {}
     rows = ["| Listing | Date | Papers |", "| --- | --- | ---: |"]
     for listing in sorted(site.listings, key=lambda item: item.source):
-        path = listing_path(listing.source)
+        path = site.listing_path(listing.source)
         name = listing_name(listing.source)
         when = _listing_date(listing, site)
         rows.append(f"| [{markdown_text(name)}]({link(LISTINGS_INDEX, path)}) | "

@@ -72,9 +72,21 @@ _CLEANER = nh3.Cleaner(
 )
 
 
+# An <img> as the sanitizer serialises it: every attribute value in double quotes.
+_IMAGE = re.compile(r'<img((?:\s+[a-z-]+="[^"]*")*)\s*/?>')
+
+
+def _with_alt(match: re.Match) -> str:
+    attributes = match.group(1)
+    return match.group(0) if ' alt="' in attributes else f'<img{attributes} alt="">'
+
+
 def sanitize(html: str) -> str:
-    """``html`` with everything outside the allow-list removed."""
-    return _CLEANER.clean(html)
+    """``html`` with everything outside the allow-list removed. An image left without
+    alt text (Markdown always gives one; only broken HTML does not) is marked decorative,
+    as valid HTML requires."""
+    clean = _CLEANER.clean(html)
+    return _IMAGE.sub(_with_alt, clean) if "<img" in clean else clean
 
 
 # Browsers ignore ASCII whitespace and control characters inside a scheme.

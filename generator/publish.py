@@ -14,7 +14,7 @@ from .build import Stages, generate, mkdocs_environment
 from .cache import RunSummary
 from .config import Config
 from .exceptions import BuildError
-from .files import WriteStats
+from .writer import WriteStats
 
 
 def deploy_site(config: Config, strict: bool, remote: str, branch: str,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .build import Collection
 from .cache import RunSummary
 from .dates import format_day_month
-from .files import WriteStats
+from .writer import WriteStats
 from .model import Level, Listing
 
 
@@ -24,6 +24,7 @@ def format_summary(summary: RunSummary, stats: WriteStats | None = None) -> str:
     if stats is not None:
         lines.append(f"Files: {len(stats.written)} written, {len(stats.unchanged)} unchanged, "
                      f"{len(stats.removed)} removed")
+        lines.extend(f"warning: {path}: {reason}" for path, reason in stats.kept)
     lines.append(f"{_plural(len(summary.warnings), 'warning')}, "
                  f"{_plural(summary.notices, 'notice')}"
                  + (" (listed by `papershelf check`)" if summary.notices else ""))

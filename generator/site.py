@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from slugify import slugify
 
+from .exceptions import PapershelfError
 from .model import Entry, Listing, Paper, YearEvidence
 from .slugs import short_hash
 from .topics import UNCATEGORISED, Topic
@@ -32,6 +33,7 @@ class Site:
     by_topic: dict[str, list[Paper]] = field(init=False)
     by_sighting: dict[tuple[str, int], Paper] = field(init=False)
     slug_of_topic: dict[str, str] = field(init=False)
+    listing_paths: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_slug = {paper.slug: paper for paper in self.papers}
@@ -43,6 +45,16 @@ class Site:
         for paper in self.papers:
             for name in paper.topics:
                 self.by_topic[name].append(paper)
+        self.listing_paths = unique_paths(
+            {listing.source: listing_path(listing.source)
+             for listing in sorted(self.listings, key=lambda item: item.source)})
+        check_unique_paths([paper_path(paper.slug) for paper in self.papers],
+                           [topic_path(slug) for slug in self.slug_of_topic.values()],
+                           list(self.listing_paths.values()))
+
+    def listing_path(self, source: str) -> str:
+        """The page of a listing: named after its file, unique among listings."""
+        return self.listing_paths[source]
 
     def paper_for(self, listing: Listing, entry: Entry) -> Paper:
         """The merged paper an entry of a listing became."""
@@ -55,6 +67,42 @@ class Site:
         """Taxonomy order, then the uncategorised pseudo-topic if any paper is in it."""
         names = [topic.name for topic in self.taxonomy]
         return names + ([UNCATEGORISED] if self.by_topic.get(UNCATEGORISED) else [])
+
+
+# The top-level folders and files of docs/ that Papershelf generates; it writes and
+# removes nothing elsewhere (see writer.py).
+GENERATED_ROOTS = frozenset({"papers", "topics", "dates", "listings", "status", "tags",
+                             "notes", "index.md", "papers.json", "papers.bib",
+                             "papers.csl.json", "feed.xml"})
+
+
+def unique_paths(wanted: dict[str, str]) -> dict[str, str]:
+    """Each key's wanted path, or the path numbered ``-2``, ``-3``... when an earlier key
+    took it; paths that differ only in case collide too (on macOS and Windows they are
+    one file)."""
+    taken: set[str] = set()
+    given = {}
+    for key, path in wanted.items():
+        stem, suffix = path.rsplit(".", 1)
+        candidate, number = path, 1
+        while candidate.casefold() in taken:
+            number += 1
+            candidate = f"{stem}-{number}.{suffix}"
+        taken.add(candidate.casefold())
+        given[key] = candidate
+    return given
+
+
+def check_unique_paths(*groups) -> None:
+    """Every generated path is made once: two pages meant for one path would silently
+    lose one of them. Paths that differ only in case count as one."""
+    seen: set[str] = set()
+    for group in groups:
+        for path in group:
+            if path.casefold() in seen:
+                raise PapershelfError(f"internal error: two generated pages share the path "
+                                      f"{path!r}; please report this")
+            seen.add(path.casefold())
 
 
 TAGS_PAGE = "tags/index.md"

@@ -3,7 +3,8 @@
 A slug depends only on the paper's own title, never on file order. When titles collide
 (after transliteration and truncation) the paper whose normalised title sorts first keeps
 the plain slug and every other one gets a short hash of its own normalised title, so each
-suffix is fixed by the paper itself.
+suffix is fixed by the paper itself (longer only if another paper's slug already reads
+like it).
 """
 
 from __future__ import annotations
@@ -38,13 +39,38 @@ def short_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:7]
 
 
+# Slugs a paper never takes: papers/index.md would be the folder's own page.
+RESERVED = frozenset({"index"})
+
+
 def assign_slugs(papers: list[Paper]) -> None:
-    """Give every paper a unique ``slug``; papers with an empty slug become ``paper-<hash>``."""
+    """Give every paper a unique ``slug``; papers with an empty slug become ``paper-<hash>``.
+
+    Plain slugs are given first, so a title that reads like another paper's hashed slug
+    ("Foo Bar ee8c0f2") keeps its own; a hashed slug that is taken grows longer.
+    """
     by_slug: dict[str, list[Paper]] = defaultdict(list)
     for paper in papers:
         by_slug[slug_for(paper.title) or "paper"].append(paper)
-    for base, group in by_slug.items():
-        group.sort(key=lambda p: p.key)
-        for index, paper in enumerate(group):
-            plain = index == 0 and base != "paper"
-            paper.slug = base if plain else f"{base}-{short_hash(paper.key)}"
+    taken: set[str] = set()
+    hashed: list[tuple[str, Paper]] = []
+    for base in sorted(by_slug):
+        group = sorted(by_slug[base], key=lambda p: p.key)
+        if base in RESERVED or base == "paper":
+            hashed.extend((base, paper) for paper in group)
+            continue
+        group[0].slug = base
+        taken.add(base)
+        hashed.extend((base, paper) for paper in group[1:])
+    for base, paper in hashed:
+        paper.slug = _free_slug(base, paper.key, taken)
+        taken.add(paper.slug)
+
+
+def _free_slug(base: str, key: str, taken: set[str]) -> str:
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
+    for length in range(7, len(digest) + 1):
+        slug = f"{base}-{digest[:length]}"
+        if slug not in taken:
+            return slug
+    raise AssertionError("a SHA-1 digest is unique among the slugs")  # pragma: no cover

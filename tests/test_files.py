@@ -1,4 +1,4 @@
-"""Writing outputs: only what changed, never a file Papershelf did not make."""
+"""Reading inputs: captures and notes, never a file outside the project."""
 
 from __future__ import annotations
 
@@ -7,39 +7,7 @@ import os
 import pytest
 
 from generator.exceptions import PapershelfError
-from generator.files import MANIFEST, OUTSIDE, read_listings, read_notes, write_outputs
-
-
-def test_unchanged_files_are_not_rewritten(tmp_path):
-    first = write_outputs(tmp_path, {"a.json": "1\n", "sub/b.md": "b\n"})
-    assert first.written == ["a.json", "sub/b.md"]
-    os.utime(tmp_path / "a.json", (1, 1))
-    second = write_outputs(tmp_path, {"a.json": "1\n", "sub/b.md": "changed\n"})
-    assert (second.written, second.unchanged) == (["sub/b.md"], ["a.json"])
-    assert (tmp_path / "a.json").stat().st_mtime == 1
-    assert (tmp_path / "sub/b.md").read_text() == "changed\n"
-
-
-def test_stale_generated_files_are_removed_and_hand_written_ones_kept(tmp_path):
-    (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "mine.md").write_text("hand-written")
-    write_outputs(tmp_path, {"sub/gen.md": "x", "gone/old.md": "y"})
-    stats = write_outputs(tmp_path, {"sub/gen.md": "x"})
-    assert stats.removed == ["gone/old.md"]
-    assert not (tmp_path / "gone").exists()
-    assert (tmp_path / "sub" / "mine.md").read_text() == "hand-written"
-
-
-def test_a_file_papershelf_did_not_write_is_never_overwritten(tmp_path):
-    (tmp_path / "papers.json").write_text("the curator's own")
-    with pytest.raises(PapershelfError, match="papers.json"):
-        write_outputs(tmp_path, {"papers.json": "{}"})
-    assert (tmp_path / "papers.json").read_text() == "the curator's own"
-
-
-def test_manifest_lists_exactly_the_outputs(tmp_path):
-    write_outputs(tmp_path, {"b": "1", "a": "2"})
-    assert (tmp_path / MANIFEST).read_text() == '[\n"a",\n"b"\n]\n'
+from generator.files import OUTSIDE, read_listings, read_notes
 
 
 def test_read_listings_takes_text_captures_in_name_order(tmp_path):

@@ -73,3 +73,8 @@ def test_followable_addresses():
 
 def test_sanitize_removes_script_with_its_content():
     assert sanitize("<p>a<script>alert(1)</script><style>p{}</style></p>") == "<p>a</p>"
+
+
+def test_an_image_without_alt_text_is_marked_decorative():
+    assert sanitize('<p><img src="x"><img alt="a" src="y"></p>') == \
+        '<p><img src="x" alt=""><img alt="a" src="y"></p>'

@@ -141,3 +141,18 @@ def test_link_is_relpath_for_docs_paths():
         assert link(source, target) == posixpath.relpath(target, posixpath.dirname(source) or ".")
 
     check()
+
+
+def test_listings_whose_names_collide_each_get_their_own_page():
+    from dataclasses import replace
+
+    listing = make_site().listings[0]
+    names = ["index.txt", "index-listing.txt", "a.txt", "a.md", "A.markdown"]
+    site = Site([], [replace(listing, source=name, entries=()) for name in names],
+                {name: make_site().years["a.txt"] for name in names}, TAXONOMY)
+    paths = [site.listing_path(name) for name in names]
+    assert len({p.casefold() for p in paths}) == len(names)
+    assert sorted(paths) == ["listings/A.md", "listings/a-2.md", "listings/a-3.md",
+                             "listings/index-listing-2.md", "listings/index-listing.md"]
+    pages = generate_listing_pages(site)
+    assert set(paths) < set(pages)

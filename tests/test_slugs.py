@@ -59,3 +59,23 @@ def test_title_key_folds_case_space_and_punctuation_but_not_letters():
     assert title_key("Schrödinger") != title_key("Schrodinger")
     assert title_key("ＦＵＬＬ width") == "full width"
     assert title_key("🙂 🙂") != title_key("???")
+
+
+def test_a_title_that_reads_like_a_hashed_slug_takes_no_other_papers_page():
+    first, second = paper("Foo Bar"), paper("Foo Bär")
+    assign_slugs([first, second])
+    hashed = max(first.slug, second.slug, key=len)
+    impostor = paper(hashed.replace("-", " ").title())  # "Foo Bar Ee8C0F2"
+    for order in ([first, second, impostor], [impostor, second, first]):
+        assign_slugs(order)
+        assert len({p.slug for p in order}) == 3
+        assert impostor.slug == hashed  # a plain slug is the title's own
+        assert sorted([first.slug, second.slug])[0] == "foo-bar"
+        assert max(first.slug, second.slug, key=len).startswith(hashed)
+
+
+def test_no_paper_takes_the_folders_own_page():
+    papers = [paper("Index"), paper("index!")]
+    assign_slugs(papers)
+    assert all(p.slug.startswith("index-") for p in papers)
+    assert papers[0].slug != papers[1].slug

@@ -1,0 +1,155 @@
+"""The write stage: make the docs folder hold the generated files, and only ever touch
+files Papershelf made.
+
+A manifest in the docs folder records, for each generated file, the digest of what was
+written. A file is overwritten or removed only when its current bytes are bytes
+Papershelf wrote there (an edited or hand-written file is left alone, with a warning or an
+error), and only when its path lies in the folders Papershelf generates.
+
+The write stage is recoverable: before touching anything it records its intent (every
+digest a file may hold when the stage is over, old and new), so after a crash or a kill
+the next run still recognises every file as its own, finishes the job and removes what
+is no longer generated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .exceptions import PapershelfError
+from .files import atomic_write, prune_empty_dirs
+
+MANIFEST = ".papershelf-manifest.json"
+_FORMAT = 2
+
+
+@dataclass
+class WriteStats:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    # Files no longer generated but left in place, with the reason (warnings for the user).
+    kept: list[tuple[str, str]] = field(default_factory=list)
+
+
+EDITED = "no longer generated, but changed since Papershelf wrote it; left in place"
+UNSURE = ("no longer generated; left in place (an older Papershelf wrote it without "
+          "recording its content): delete it if you do not need it")
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def write_outputs(docs_dir: Path, outputs: dict[str, str],
+                  roots: Collection[str]) -> WriteStats:
+    """Make ``docs_dir`` hold exactly ``outputs`` among the files Papershelf generated.
+
+    ``roots`` are the top-level names (folders or files) generated paths start with.
+    Unchanged files are not touched; a file Papershelf did not write, or that was edited
+    since, is never overwritten (an error) or removed (a warning).
+    """
+    stray = [rel for rel in sorted(outputs) if not owned_path(rel, roots)]
+    if stray:
+        raise PapershelfError(f"internal error: generated path outside the generated "
+                              f"folders: {stray[0]!r}; please report this")
+    previous = _read_manifest(docs_dir, roots)
+    encoded = {rel: outputs[rel].encode("utf-8") for rel in sorted(outputs)}
+    current = {rel: _read(docs_dir / rel) for rel in sorted(set(encoded) | set(previous))}
+    _refuse_foreign(docs_dir, encoded, previous, current)
+    stats = WriteStats()
+    to_write = [rel for rel in encoded if current[rel] != encoded[rel]]
+    stats.unchanged = [rel for rel in encoded if current[rel] == encoded[rel]]
+    to_remove = []
+    for rel in sorted(set(previous) - set(encoded)):
+        if current[rel] is None:
+            continue
+        if digest(current[rel]) in previous[rel]:
+            to_remove.append(rel)
+        else:
+            stats.kept.append((rel, EDITED if previous[rel] else UNSURE))
+    final = {rel: [digest(data)] for rel, data in encoded.items()}
+    if to_write or to_remove:
+        intent = {rel: sorted(set(previous.get(rel, ())) | set(final.get(rel, ())))
+                  for rel in sorted(set(final) | set(to_remove))}
+        _write_manifest(docs_dir, intent)
+    for rel in to_write:
+        atomic_write(docs_dir / rel, encoded[rel])
+        stats.written.append(rel)
+    for rel in to_remove:
+        (docs_dir / rel).unlink(missing_ok=True)
+        stats.removed.append(rel)
+        prune_empty_dirs((docs_dir / rel).parent, docs_dir)
+    _write_manifest(docs_dir, final)
+    return stats
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes() if path.is_file() and not path.is_symlink() else None
+    except OSError:
+        return None
+
+
+def owned_path(relative: str, roots: Collection[str]) -> bool:
+    """Whether a manifest entry names a file Papershelf may manage: a plain relative path
+    (no ``..``, no absolute path, no backslash) under one of the generated roots."""
+    path = PurePosixPath(relative)
+    return (bool(relative) and "\\" not in relative and "\x00" not in relative
+            and not path.is_absolute() and ".." not in path.parts and "." not in path.parts
+            and str(path) == relative and path.parts[0] in roots)
+
+
+def _read_manifest(docs_dir: Path, roots: Collection[str]) -> dict[str, tuple[str, ...]]:
+    """Each managed path with the digests Papershelf may have left there; () when unknown
+    (a manifest from before digests were recorded). Entries outside the roots are ignored."""
+    path = docs_dir / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise PapershelfError(f"{path}: unreadable manifest of generated files; delete it "
+                              f"together with the generated files it listed") from None
+    if isinstance(data, list):  # the first format: names only
+        entries = {name: () for name in data if isinstance(name, str)}
+    elif isinstance(data, dict) and isinstance(data.get("files"), dict):
+        entries = {name: tuple(d for d in digests if isinstance(d, str))
+                   for name, digests in data["files"].items() if isinstance(digests, list)}
+    else:
+        raise PapershelfError(f"{path}: expected a manifest of generated files "
+                              f"(format {_FORMAT}); delete it together with those files")
+    return {name: digests for name, digests in entries.items() if owned_path(name, roots)}
+
+
+def _write_manifest(docs_dir: Path, files: dict[str, list[str]]) -> None:
+    text = json.dumps({"format": _FORMAT, "files": files}, indent=0, sort_keys=True) + "\n"
+    target = docs_dir / MANIFEST
+    if _read(target) != text.encode("utf-8"):
+        atomic_write(target, text.encode("utf-8"))
+
+
+def _refuse_foreign(docs_dir: Path, encoded: dict[str, bytes],
+                    previous: dict[str, tuple[str, ...]],
+                    current: dict[str, bytes | None]) -> None:
+    """Stop before writing anything if an output's path holds a file Papershelf did not
+    write there (or that was edited since)."""
+    foreign = [rel for rel, data in encoded.items()
+               if (docs_dir / rel).exists() or (docs_dir / rel).is_symlink()
+               if current[rel] != data and not _ours(current[rel], previous.get(rel))]
+    if foreign:
+        listed = ", ".join(foreign[:5]) + (" ..." if len(foreign) > 5 else "")
+        raise PapershelfError(
+            f"{docs_dir}: will not overwrite files Papershelf did not write (or that were "
+            f"edited since): {listed}. Move them away: generated output goes to those paths")
+
+
+def _ours(data: bytes | None, digests: tuple[str, ...] | None) -> bool:
+    if data is None or digests is None:
+        return False
+    # A first-format manifest listed the path without a digest: it was generated.
+    return not digests or digest(data) in digests
