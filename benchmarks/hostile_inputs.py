@@ -1,26 +1,33 @@
-"""Inputs built to exhaust time or memory, through the real read-and-compute stage.
+"""Inputs built to exhaust time or memory, through the real command.
 
     .venv/bin/python -m benchmarks.hostile_inputs
 
-Each case is a project made in a temporary folder; the table gives the seconds and the
-peak memory (tracemalloc, in a second run: tracing slows the first) of ``collect``, which
-reads every input and computes the collection. Every case must stay linear: seconds, not
-minutes; megabytes, not gigabytes.
+Each case is a project made in a temporary folder (the tool's mkdocs.yml, overrides/ and
+hand-written docs, plus the case's own seeds, notes, taxonomy or configuration). The
+table gives the seconds and the peak resident memory of ``papershelf generate`` (read,
+compute, write the docs) or, for cases about what MkDocs is given, ``papershelf build``
+(the same, then MkDocs), child processes included. Every case must stay linear: seconds,
+not minutes; megabytes, not gigabytes. The target is under 10 s and 500 MB each.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 import tempfile
 import time
-import tracemalloc
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build import collect
-from generator.config import load_config
+from generator.site import GENERATED_ROOTS
 
+ROOT = Path(__file__).resolve().parent.parent
 HEADER = "new\n\nDaily Papers\n\n"
 ABSTRACT = "We study one problem at length, with a method and a result. " * 4
+ONE_PAPER = f"{HEADER}A Paper\n\n{ABSTRACT}\n"
 
 
 def wrapped_field(root: Path) -> None:
@@ -39,14 +46,33 @@ def one_paper_everywhere(root: Path) -> None:
             f"Jun 9{year}\n", encoding="utf-8")
 
 
-def billion_laughs(root: Path) -> None:
-    """A 300-byte note whose aliases would expand to a billion strings."""
-    (root / "seeds" / "a.txt").write_text(f"{HEADER}A Paper\n\n{ABSTRACT}\n", encoding="utf-8")
+def _laughs(first_key: str = "a") -> str:
+    """YAML of about 300 bytes whose aliases would expand to a billion strings."""
     aliases = "".join(f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9)
                       + "]\n" for i in range(8))
+    return f'{first_key}: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n{aliases}'
+
+
+def billion_laughs_note(root: Path) -> None:
+    (root / "seeds" / "a.txt").write_text(ONE_PAPER, encoding="utf-8")
+    (root / "notes" / "a-paper.md").write_text(f"---\n{_laughs()}---\n", encoding="utf-8")
+
+
+def billion_laughs_taxonomy(root: Path) -> None:
+    (root / "seeds" / "a.txt").write_text(ONE_PAPER, encoding="utf-8")
+    (root / "taxonomy.yml").write_text(_laughs("topics"), encoding="utf-8")
+
+
+def billion_laughs_config(root: Path) -> None:
+    (root / "seeds" / "a.txt").write_text(ONE_PAPER, encoding="utf-8")
+    (root / "papershelf.yml").write_text(_laughs("related_count"), encoding="utf-8")
+
+
+def deep_yaml_note(root: Path) -> None:
+    """A note whose front matter nests 100,000 lists deep."""
+    (root / "seeds" / "a.txt").write_text(ONE_PAPER, encoding="utf-8")
     (root / "notes" / "a-paper.md").write_text(
-        f'---\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n{aliases}---\n',
-        encoding="utf-8")
+        "---\ntags: " + "[" * 100_000 + "]" * 100_000 + "\n---\n", encoding="utf-8")
 
 
 def huge_markdown_capture(root: Path) -> None:
@@ -57,32 +83,84 @@ def huge_markdown_capture(root: Path) -> None:
         encoding="utf-8")
 
 
-CASES: list[Callable[[Path], None]] = [wrapped_field, one_paper_everywhere, billion_laughs,
-                                       huge_markdown_capture]
+def starred_abstract(root: Path) -> None:
+    """An abstract of 200,000 '*': every one is special to Markdown."""
+    (root / "seeds" / "a.txt").write_text(f"{HEADER}A Paper\n\n{'*' * 200_000}\n",
+                                          encoding="utf-8")
 
 
-def measure(make: Callable[[Path], None]) -> tuple[float, float, int]:
+@dataclass(frozen=True)
+class Case:
+    make: Callable[[Path], None]
+    command: str  # "generate", or "build" when what MkDocs is given matters
+    papers: int  # papers a run finds (0 when the input is refused with a message)
+    refused: bool = False  # the run stops with a message naming the file
+
+    @property
+    def name(self) -> str:
+        return self.make.__name__
+
+
+CASES = [
+    Case(wrapped_field, "generate", 1),
+    Case(one_paper_everywhere, "generate", 1),
+    Case(billion_laughs_note, "generate", 1),
+    Case(billion_laughs_taxonomy, "generate", 0, refused=True),
+    Case(billion_laughs_config, "generate", 0, refused=True),
+    Case(deep_yaml_note, "generate", 1),
+    Case(huge_markdown_capture, "generate", 0),
+    Case(starred_abstract, "build", 1),
+]
+
+
+@dataclass(frozen=True)
+class Measure:
+    seconds: float
+    peak_mb: float
+    returncode: int
+    output: str
+    papers: int
+
+
+def project(folder: Path) -> Path:
+    """The tool's site skeleton without the curator's content or any generated file."""
+    root = folder / "project"
+    (root / "seeds").mkdir(parents=True)
+    (root / "notes").mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root)
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    shutil.copytree(ROOT / "docs", root / "docs", ignore=lambda where, names: [
+        n for n in names if (Path(where) == ROOT / "docs" and n in GENERATED_ROOTS)
+        or n.startswith(".papershelf")])
+    return root
+
+
+def measure(case: Case) -> Measure:
     with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        (root / "seeds").mkdir()
-        (root / "notes").mkdir()
-        make(root)
+        root = project(Path(folder))
+        case.make(root)
         start = time.perf_counter()
-        collection = collect(load_config(root=root))
+        process = subprocess.Popen([sys.executable, "-m", "generator", case.command],
+                                   cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        output = process.stdout.read()
+        # wait4's usage covers the child and every descendant it waited for (MkDocs).
+        _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
-        tracemalloc.start()
-        collect(load_config(root=root))
-        peak = tracemalloc.get_traced_memory()[1] / 1e6
-        tracemalloc.stop()
-        return seconds, peak, len(collection.papers)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        catalog = root / "docs" / "papers.json"
+        papers = catalog.read_text(encoding="utf-8").count('"slug":') \
+            if catalog.is_file() else 0
+        return Measure(seconds, usage.ru_maxrss / 1024, process.returncode,
+                       output.decode("utf-8", "replace"), papers)
 
 
 def main() -> None:
-    print("| case | papers | s | peak MB |")
-    print("| --- | ---: | ---: | ---: |")
-    for make in CASES:
-        seconds, peak, papers = measure(make)
-        print(f"| {make.__name__} | {papers} | {seconds:.1f} | {peak:.0f} |")
+    print("| case | command | papers | exit | s | peak MB |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    for case in CASES:
+        result = measure(case)
+        print(f"| {case.name} | {case.command} | {result.papers} | {result.returncode} | "
+              f"{result.seconds:.1f} | {result.peak_mb:.0f} |", flush=True)
 
 
 if __name__ == "__main__":

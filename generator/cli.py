@@ -11,7 +11,7 @@ from . import __version__
 from .build import Stages, build_site, collect, generate
 from .config import CONFIG_FILE, load_config
 from .exceptions import PapershelfError, StrictError
-from .files import display_path, project_lock
+from .files import display_path, os_error_text, project_lock
 from .report import format_check_report, format_summary
 
 _config_option = click.option(
@@ -157,4 +157,9 @@ def _fail(exc: PapershelfError) -> None:
 
 
 def main() -> None:
-    cli(prog_name="papershelf")
+    try:
+        cli(prog_name="papershelf")
+    except OSError as exc:
+        # The last line of defence: a file operation no stage expected to fail (a full
+        # disk, a folder made read-only mid-run) is a message naming the file.
+        _fail(PapershelfError(os_error_text(exc)))

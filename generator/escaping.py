@@ -1,6 +1,7 @@
 """Escaping, one function per output kind. Scraped text passes through exactly one of these.
 
-* Markdown body text, link texts and table cells: :func:`markdown_text`;
+* Markdown body text, link texts and table cells: :func:`markdown_text`; a long paragraph
+  of scraped text (an abstract): :func:`text_block`;
 * front-matter values that MkDocs or Material print as HTML (``title``, ``description``):
   :func:`html_text`; Material prints them into ``<title>``, the header and ``<meta>``
   attributes without escaping, and MkDocs treats page titles as HTML;
@@ -37,6 +38,20 @@ def markdown_text(text: str) -> str:
     elif start:
         escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
     return escaped
+
+
+# A verbatim paragraph: the marker line, then one line of text (see text_block).
+TEXT_BLOCK = re.compile(r"::: papershelf-text ([a-z][a-z0-9-]*)\n([^\n]*)")
+
+
+def text_block(text: str, css_class: str) -> str:
+    """A paragraph of ``text`` with a class, for long scraped text (abstracts).
+
+    The ``generator.markdown_safety`` extension reads it without inline parsing, so a
+    200,000-character run of ``*`` costs linear time. The text is also escaped as
+    :func:`markdown_text`, so that without the extension it still shows as written.
+    """
+    return f"::: papershelf-text {css_class}\n{markdown_text(text)}"
 
 
 def html_text(text: str) -> str:
@@ -77,7 +92,9 @@ def excerpt(text: str | None, limit: int = 160) -> str:
     if not text:
         return ""
     text = " ".join(text.split())
-    sentence = re.match(r"(.{40,}?[.!?])\s", text)
+    # Only the head can hold a short enough sentence: scanning an 18 MB abstract for its
+    # first full stop would cost seconds.
+    sentence = re.match(r"(.{40,}?[.!?])\s", text[: limit + 1])
     if sentence and len(sentence.group(1)) <= limit:
         return sentence.group(1)
     if len(text) <= limit:

@@ -9,7 +9,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,7 +81,12 @@ def read_notes(notes_dir: Path, root: Path) -> tuple[list[SourceFile], list[tupl
         if reason:
             refused.append((display_path(path, root), reason))
             continue
-        sources.append(SourceFile(path.name, display_path(path, root), path.read_bytes()))
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            refused.append((display_path(path, root), f"cannot read: {exc.strerror}"))
+            continue
+        sources.append(SourceFile(path.name, display_path(path, root), data))
     return sources, refused
 
 
@@ -121,8 +126,8 @@ def read_listings(seeds_dir: Path, root: Path
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise PapershelfError(f"{display_path(path, root)}: cannot read: "
-                                  f"{exc.strerror}") from None
+            refused.append((display_path(path, root), f"cannot read: {exc.strerror}"))
+            continue
         sources.append(SourceFile(path.name, display_path(path, root), data))
     return sources, ignored, refused
 
@@ -136,6 +141,8 @@ def read_yaml(path: Path, root: Path):
         raise PapershelfError(f"{shown}: a link to a file outside the project; not read")
     try:
         return yaml_text.load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise PapershelfError(f"{shown}: cannot read: {exc.strerror}") from None
     except UnicodeDecodeError as exc:
         raise PapershelfError(f"{shown}: not UTF-8 text (byte offset {exc.start})") from None
     except yaml.YAMLError as exc:
@@ -163,20 +170,32 @@ def read_mkdocs_settings(path: Path) -> dict:
 
 def atomic_write(target: Path, data: bytes) -> None:
     """Write through a temporary file beside the target, so a reader never sees half a
-    file. The temporary name is fixed per target: only one generator writes a docs tree."""
+    file (a full disk leaves the old file whole). The temporary name is fixed per target:
+    only one generator writes a docs tree."""
     # Short whatever the target's name: a 250-character name plus a suffix is too long.
     name = hashlib.sha1(os.fsencode(target.name)).hexdigest()[:16]
     temporary = target.with_name(f".{name}.papershelf-tmp")
     try:
-        temporary.write_bytes(data)
-    except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-    try:
+        try:
+            temporary.write_bytes(data)
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(data)
         os.replace(temporary, target)
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        with suppress(OSError):
+            temporary.unlink(missing_ok=True)
         raise
+
+
+def os_error_text(exc: OSError, root: Path | None = None) -> str:
+    """``path: reason`` for a failed file operation, the path relative to ``root`` (or to
+    the current folder) when it can be."""
+    reason = exc.strerror or str(exc)
+    if exc.filename is None:
+        return reason
+    path = Path(os.fsdecode(exc.filename))
+    return f"{display_path(path, root or Path.cwd())}: {reason}"
 
 
 def prune_empty_dirs(folder: Path, stop: Path) -> None:
@@ -200,8 +219,13 @@ def project_lock(root: Path, report: Callable[[str], None]) -> Iterator[None]:
     except ImportError:  # no POSIX locks on this system: runs are not serialised
         yield
         return
-    (root / CACHE_DIR).mkdir(parents=True, exist_ok=True)
-    with open(root / CACHE_DIR / LOCK, "a+b") as handle:
+    try:
+        (root / CACHE_DIR).mkdir(parents=True, exist_ok=True)
+        handle = open(root / CACHE_DIR / LOCK, "a+b")
+    except OSError as exc:
+        raise PapershelfError(f"{os_error_text(exc, root)} (cannot take the project's lock: "
+                              f"is the project folder writable?)") from None
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -235,7 +259,10 @@ def digest_inputs(paths: list[Path], root: Path) -> str:
         for path in files:
             digest.update(os.fsencode(path) + b"\x00")
             readable = path.is_file() and inside(path, root, base if base.is_dir() else root)
-            digest.update(path.read_bytes() if readable else b"\x01missing or outside")
+            try:
+                digest.update(path.read_bytes() if readable else b"\x01missing or outside")
+            except OSError:  # unreadable: the reading stage says so
+                digest.update(b"\x01unreadable")
             digest.update(b"\x00")
     return digest.hexdigest()
 

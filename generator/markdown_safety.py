@@ -20,6 +20,10 @@ sees only what the allow-list lets through:
 Before that, raw HTML written in Markdown (blocks, inline tags, comments) is shown as
 text rather than dropped: HTML belongs in ``overrides/``, and a note's ``<b>`` stays
 visible as written.
+
+It also reads the generator's verbatim paragraphs (:func:`generator.escaping.text_block`):
+scraped text that becomes one paragraph without inline parsing, in time linear in its
+length (Python-Markdown's inline parser is quadratic in the number of escapes).
 """
 
 from __future__ import annotations
@@ -30,8 +34,12 @@ import xml.etree.ElementTree as etree
 
 import nh3
 from markdown import Extension, Markdown
+from markdown.blockprocessors import BlockProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from .escaping import TEXT_BLOCK
 
 # What Python-Markdown and the extensions in mkdocs.yml emit (tables, footnotes,
 # admonitions, definition lists, task lists, highlighted code, math) plus plain HTML text
@@ -125,6 +133,20 @@ def _to_text(element: etree.Element, text: str | None) -> None:
     element.text = text
 
 
+class _TextBlock(BlockProcessor):
+    """``::: papershelf-text <class>`` and one line of escaped text: a paragraph of that
+    text, never parsed as inline Markdown."""
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return TEXT_BLOCK.fullmatch(block) is not None
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        match = TEXT_BLOCK.fullmatch(blocks.pop(0))
+        paragraph = etree.SubElement(parent, "p", {"class": match.group(1)})
+        # Already character references, which the serialiser leaves as they are.
+        paragraph.text = AtomicString(match.group(2))
+
+
 class _Sanitize(Postprocessor):
     def run(self, text: str) -> str:
         return sanitize(text)
@@ -136,6 +158,7 @@ class MarkdownSafetyExtension(Extension):
             md.preprocessors.deregister("html_block")
         if "html" in md.inlinePatterns:
             md.inlinePatterns.deregister("html")
+        md.parser.blockprocessors.register(_TextBlock(md.parser), "papershelf_text", 95)
         # Before MkDocs' own link checks and rewriting (priority 0).
         md.treeprocessors.register(_LinksAsText(md), "papershelf_links_as_text", 1)
         # Below every other postprocessor (raw_html 30, footnote 25, amp_substitute 20):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from urllib.parse import quote, quote_plus
 
-from .escaping import document, excerpt, html_text, markdown_text
+from .escaping import document, excerpt, html_text, markdown_text, text_block
 from .arxiv import parse_arxiv_id
 from .model import DateKind, Paper
 from .index_pages import last_seen
@@ -53,7 +53,7 @@ def render_paper_page(paper: Paper, site: Site) -> str:
     meta["papershelf"] = _paper_data(paper, site)
     body = []
     if paper.abstract:
-        body.append(markdown_text(paper.abstract) + "\n{: .ps-abstract }")
+        body.append(text_block(paper.abstract, "ps-abstract"))
     if note and note.body.strip():
         # The curator's Markdown, as written (raw HTML is disabled site-wide).
         body.append("## Notes { #notes }\n\n" + note.body)

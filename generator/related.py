@@ -96,8 +96,13 @@ def _stop_words(variant: Variant) -> frozenset[str]:
     return words | ACADEMIC_STOP_WORDS if variant.academic_stop_words else words
 
 
+# Abstracts on arXiv are at most 1,920 characters; a scraped "abstract" far longer than
+# that is page debris, and comparing all of it would only cost time and memory.
+ABSTRACT_CHARS = 10_000
+
+
 def paper_text(title: str, abstract: str | None, title_weight: int) -> str:
-    return " ".join([title] * title_weight + [abstract or ""])
+    return " ".join([title] * title_weight + [(abstract or "")[:ABSTRACT_CHARS]])
 
 
 def count_terms(texts: list[str], analyzer) -> tuple[csr_matrix, np.ndarray]:

@@ -8,6 +8,7 @@ MkDocs watches ``docs/`` and reloads the browser; this loop watches what MkDocs 
 from __future__ import annotations
 
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -34,6 +35,7 @@ def serve_site(config_path: Path | None, address: str, report: Callable[[str], N
     The configuration is read again before each regeneration, so edits to it apply.
     """
     config = load_config(config_path)
+    check_address(address)
     with project_lock(config.root, report):
         generate(config)
     # A terminated `papershelf serve` must also stop the MkDocs server it started.
@@ -55,6 +57,30 @@ def serve_site(config_path: Path | None, address: str, report: Callable[[str], N
         server.terminate()
         server.wait(timeout=10)
     return server.returncode or 0
+
+
+def check_address(address: str) -> None:
+    """Stop with a message, before anything starts, if the server could not listen there
+    (MkDocs would print a traceback)."""
+    host, _, port = address.rpartition(":")
+    host = host.strip("[]")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise PapershelfError(f"--dev-addr {address!r}: expected IP:PORT, such as "
+                              f"127.0.0.1:8000")
+    try:
+        infos = socket.getaddrinfo(host, int(port), type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as probe:
+            # As the server does: a port in TIME_WAIT is free to it.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(infos[0][4])
+    except socket.gaierror:
+        raise PapershelfError(f"--dev-addr {address}: {host!r} is not an address of this "
+                              f"machine") from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise PapershelfError(f"--dev-addr {address}: cannot listen there ({reason}); is "
+                              f"another server running? Choose another port with "
+                              f"--dev-addr") from None
 
 
 def _interrupt(signum, frame) -> None:

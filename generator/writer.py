@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .exceptions import PapershelfError
-from .files import atomic_write, prune_empty_dirs
+from .files import atomic_write, os_error_text, prune_empty_dirs
 
 MANIFEST = ".papershelf-manifest.json"
 _FORMAT = 2
@@ -72,6 +72,16 @@ def write_outputs(docs_dir: Path, outputs: dict[str, str],
             to_remove.append(rel)
         else:
             stats.kept.append((rel, EDITED if previous[rel] else UNSURE))
+    try:
+        _apply(docs_dir, encoded, previous, to_write, to_remove, stats)
+    except OSError as exc:  # a read-only folder, a full disk
+        raise PapershelfError(f"{os_error_text(exc)} (writing the generated files stopped "
+                              f"there; once fixed, the next run finishes the job)") from None
+    return stats
+
+
+def _apply(docs_dir: Path, encoded: dict[str, bytes], previous: dict[str, tuple[str, ...]],
+           to_write: list[str], to_remove: list[str], stats: WriteStats) -> None:
     final = {rel: [digest(data)] for rel, data in encoded.items()}
     if to_write or to_remove:
         intent = {rel: sorted(set(previous.get(rel, ())) | set(final.get(rel, ())))
@@ -85,7 +95,6 @@ def write_outputs(docs_dir: Path, outputs: dict[str, str],
         stats.removed.append(rel)
         prune_empty_dirs((docs_dir / rel).parent, docs_dir)
     _write_manifest(docs_dir, final)
-    return stats
 
 
 def _read(path: Path) -> bytes | None:

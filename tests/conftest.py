@@ -44,10 +44,9 @@ def copy_project(target: Path) -> Path:
     """The project's inputs, without any generated output, in a fresh folder."""
     import shutil
 
+    from generator.site import GENERATED_ROOTS as generated
+
     target.mkdir(parents=True, exist_ok=True)
-    manifest = ROOT / "docs" / ".papershelf-manifest.json"
-    listed = json.loads(manifest.read_text()) if manifest.is_file() else []
-    generated = {name.split("/")[0] for name in listed}
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():

@@ -284,3 +284,114 @@ def test_a_notes_folder_that_is_a_file(run, project):
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "cannot create the note here: expected a folder of notes, found a file" in \
         result.stderr
+
+
+def _failing(exception_for):
+    """A replacement for a file operation that fails for the paths ``exception_for`` maps
+    to an exception (root cannot make a file unreadable with chmod)."""
+    def wrap(real):
+        def operation(path, *args, **kwargs):
+            exc = exception_for(Path(path))
+            if exc:
+                raise exc
+            return real(path, *args, **kwargs)
+        return operation
+    return wrap
+
+
+def test_unreadable_inputs_are_messages(run, project, monkeypatch):
+    import errno
+
+    write_seed(project, "a.txt", HEADER + "A Paper\n\nIts abstract.\n")
+    write_seed(project, "b.txt", HEADER + "B Paper\n\nIts abstract.\n")
+    (project / "notes").mkdir()
+    (project / "notes" / "a-paper.md").write_text("Note.\n")
+    denied = {"b.txt", "a-paper.md", "taxonomy.yml"}
+    fail = _failing(lambda path: PermissionError(errno.EACCES, "Permission denied", str(path))
+                    if path.name in denied else None)
+    monkeypatch.setattr(Path, "read_bytes", fail(Path.read_bytes))
+    monkeypatch.setattr(Path, "read_text", fail(Path.read_text))
+    result = run("generate")
+    assert result.exit_code == 0, result.output
+    assert "seeds/b.txt: warning: cannot read: Permission denied" in result.stderr
+    assert "notes/a-paper.md: warning: cannot read: Permission denied" in result.stderr
+    (project / "taxonomy.yml").write_text("topics: []\n")
+    result = run("generate")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "taxonomy.yml: cannot read: Permission denied" in result.stderr
+
+
+@pytest.mark.parametrize("error", ["EROFS", "ENOSPC"])
+def test_a_read_only_docs_folder_or_a_full_disk_is_a_message(run, project, monkeypatch,
+                                                             error):
+    import errno
+
+    import generator.writer as writer
+
+    write_seed(project, "a.txt", HEADER + "A Paper\n\nIts abstract.\n")
+    assert run("generate").exit_code == 0
+    write_seed(project, "b.txt", HEADER + "B Paper\n\nIts abstract.\n")
+    real = writer.atomic_write
+    fail = _failing(lambda path: OSError(getattr(errno, error), os.strerror(
+        getattr(errno, error)), str(path)) if path.name == "papers.json" else None)
+    monkeypatch.setattr(writer, "atomic_write", fail(real))
+    result = run("generate")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"docs/papers.json: {os.strerror(getattr(errno, error))}" in result.stderr
+    assert "the next run finishes the job" in result.stderr
+    monkeypatch.setattr(writer, "atomic_write", real)
+    result = run("generate")
+    assert result.exit_code == 0, result.output
+    assert (project / "docs" / "papers" / "b-paper.md").is_file()
+    assert "B Paper" in (project / "docs" / "papers.json").read_text()
+
+
+def test_a_busy_dev_addr_is_a_message(run, project):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run("serve", "--dev-addr", f"127.0.0.1:{port}")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"--dev-addr 127.0.0.1:{port}: cannot listen there (Address already in use)" \
+        in result.stderr
+    result = run("serve", "--dev-addr", "8000")
+    assert result.exit_code == 1 and "expected IP:PORT" in result.stderr
+
+
+def test_an_unexpected_file_error_is_still_a_message(project, monkeypatch, capsys):
+    import errno
+
+    import generator.build as build
+    from generator.cli import main
+
+    write_seed(project, "a.txt", HEADER + "A Paper\n\nIts abstract.\n")
+    monkeypatch.chdir(project)
+
+    def full_disk(root, name, data):
+        raise OSError(errno.ENOSPC, "No space left on device",
+                      str(root / ".papershelf" / f"{name}.json"))
+
+    monkeypatch.setattr(build, "write_cache", full_disk)
+    monkeypatch.setattr(sys, "argv", ["papershelf", "generate"])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == 1
+    assert "error: .papershelf/" in capsys.readouterr().err
+
+
+def test_a_page_rewritten_by_hand_outlives_its_listing(run, project):
+    write_seed(project, "a.txt", HEADER + "A Paper\n\nIts abstract.\n")
+    write_seed(project, "b.txt", HEADER + "B Paper\n\nIts abstract.\n")
+    assert run("generate").exit_code == 0
+    page = project / "docs" / "listings" / "b.md"
+    page.write_text("# B, as I remember it\n", encoding="utf-8")
+    (project / "seeds" / "b.txt").unlink()
+    result = run("generate")
+    assert result.exit_code == 0
+    assert ("warning: listings/b.md: no longer generated, but changed since Papershelf "
+            "wrote it; left in place") in result.output
+    assert page.read_text(encoding="utf-8") == "# B, as I remember it\n"
+    assert not (project / "docs" / "papers" / "b-paper.md").exists()

@@ -78,3 +78,20 @@ def test_sanitize_removes_script_with_its_content():
 def test_an_image_without_alt_text_is_marked_decorative():
     assert sanitize('<p><img src="x"><img alt="a" src="y"></p>') == \
         '<p><img src="x" alt=""><img alt="a" src="y"></p>'
+
+
+@pytest.mark.parametrize("text", ["Hello <b>x</b> & *y* `z` $a$ &amp; &#65; <script>",
+                                  "1. starts like a list", "# heading?", "*" * 1000])
+def test_a_text_block_is_one_paragraph_of_exactly_the_text(text):
+    import html
+
+    from generator.escaping import text_block
+
+    rendered = render(text_block(text, "ps-abstract"))
+    inner = re.fullmatch(r'<p class="ps-abstract">(.*)</p>', rendered, re.S)
+    assert inner and html.unescape(inner.group(1)) == text
+
+
+def test_a_text_block_written_by_hand_is_still_only_text():
+    assert render("::: papershelf-text x\n<script>alert(1)</script> *a*") == \
+        '<p class="x">&lt;script&gt;alert(1)&lt;/script&gt; *a*</p>'
