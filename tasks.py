@@ -3,6 +3,10 @@
 
     python3 tasks.py build   # set up .venv, generate from seeds/ and build the site into site/
     python3 tasks.py test    # set up .venv, run the whole test suite (extra args go to pytest)
+    python3 tasks.py check   # set up .venv, check the reading list's own content (strict)
+
+The test suite tests the tool on its own fixtures (tests/data/project/); `check` is the
+one task that looks at this repository's seeds/, notes/, taxonomy.yml and papershelf.yml.
 
 The environment is (re)installed only when pyproject.toml changes.
 """
@@ -28,12 +32,25 @@ def ensure_environment() -> None:
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if STAMP.is_file() and STAMP.read_text() == wanted:
         return
+    steps = 3 if not (BIN / "python").exists() else 2
+    step = 0
     if not (BIN / "python").exists():
-        print(f"Creating virtual environment in {VENV.name}/ ...", flush=True)
+        step += 1
+        say(f"[{step}/{steps}] Creating a virtual environment in {VENV.name}/")
         venv.EnvBuilder(with_pip=True).create(VENV)
-    run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]")
+    step += 1
+    say(f"[{step}/{steps}] Updating pip")
+    run(BIN / "python", "-m", "pip", "install", "--upgrade", "pip")
+    step += 1
+    say(f"[{step}/{steps}] Installing Papershelf and its dependencies (MkDocs, Material, "
+        f"scikit-learn, Playwright's Python API; about a minute the first time)")
+    run(BIN / "python", "-m", "pip", "install", "-e", f"{ROOT}[test]")
     STAMP.write_text(wanted)
+    say("Environment ready")
+
+
+def say(line: str) -> None:
+    print(f"==> {line}", flush=True)
 
 
 def run(*command) -> None:
@@ -44,13 +61,16 @@ def run(*command) -> None:
 
 def main(argv: list[str]) -> None:
     task, rest = (argv[0], argv[1:]) if argv else ("", [])
-    if task not in ("build", "test"):
+    if task not in ("build", "test", "check"):
         sys.exit(__doc__)
     ensure_environment()
     if task == "build":
-        run(BIN / "papershelf", "build", *rest)
+        say("Building the site from seeds/ (papershelf build)")
+        run(BIN / "papershelf", "build", "--verbose", *rest)
         print(f"Site built in {ROOT / 'site'}/ (serve it: .venv/bin/python -m http.server "
               f"-d site)")
+    elif task == "check":
+        run(BIN / "papershelf", "check", "--strict", *rest)
     else:
         run(BIN / "python", "-m", "pytest", *rest)
 

@@ -1,44 +1,35 @@
 """The orchestrator: read every input, compute everything, then write.
 
 ``collect`` reads the inputs (and the caches of earlier results, see :mod:`.cache`) and
-computes; ``render_outputs`` is pure; ``generate`` writes, or skips everything when no
-input changed. ``build_site`` hands the result to MkDocs.
+computes; ``render`` (pure, in :mod:`.render`) makes every file; ``generate`` writes, or skips everything when no
+input changed. :mod:`.publish` hands the result to MkDocs.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .cache import RunSummary, digest, text_key
-from .catalog import render_catalog
 from .config import Config
 from .dates import infer_listing_years
-from .exceptions import BuildError, StrictError
+from .exceptions import StrictError
 from .curation import Orphan, apply_notes, curate_related
-from .exports import generate_exports
-from .files import (digest_inputs, display_path, output_stamps, read_cache, read_listings,
-                    read_mkdocs_settings, read_notes, read_yaml, write_cache)
-from .home_page import generate_home_page
-from .index_pages import generate_date_pages, generate_listing_pages, generate_topic_pages
+from .files import (digest_inputs, display_path, docs_files, output_stamps, read_cache,
+                    read_listings, read_mkdocs_settings, read_notes, read_yaml, write_cache)
 from .merge import merge_listings
 from .model import Diagnostic, Level, Listing, Paper, YearEvidence
 from .notes import Note, parse_note
-from .notes_pages import generate_note_pages
-from .paper_pages import generate_paper_pages
 from .readers import decode_listing, read_listing
 from .related import DEFAULT_VARIANT, related_papers
-from .site import GENERATED_ROOTS, Site, check_unique_paths
+from .render import render_site
+from .site import GENERATED_ROOTS
 from .slugs import assign_slugs
 from .topics import UNCATEGORISED, Topic, parse_taxonomy, topic_matcher
 from .writer import WriteStats, write_outputs
-
-CATALOG_PATH = "papers.json"
 
 
 class Stages:
@@ -135,22 +126,6 @@ def _read(config: Config) -> tuple[list[Listing], list[str], list[Diagnostic]]:
     return listings, skipped, diagnostics
 
 
-def render_outputs(collection: Collection, notes_location: str = "notes", site_url: str = "",
-                   site_name: str = "Papershelf") -> dict[str, str]:
-    """Every generated file, as a mapping of path (relative to docs) to text."""
-    site = Site(collection.papers, collection.listings, collection.years, collection.taxonomy,
-                collection.orphans, notes_location, site_url, site_name)
-    outputs = {CATALOG_PATH: render_catalog(collection.papers, collection.listings,
-                                            collection.years)}
-    for generate_pages in (generate_home_page, generate_paper_pages, generate_topic_pages,
-                           generate_date_pages, generate_listing_pages, generate_note_pages,
-                           generate_exports):
-        pages = generate_pages(site)
-        check_unique_paths(outputs, pages)
-        outputs.update(pages)
-    return outputs
-
-
 def generate(config: Config, strict: bool = False,
              stages: Stages | None = None) -> tuple[RunSummary, WriteStats]:
     """Collect, stop on warnings if strict, then write only what changed.
@@ -168,18 +143,27 @@ def generate(config: Config, strict: bool = False,
             raise StrictError(summary.warnings)
         return summary, WriteStats(unchanged=outputs)
     collection = collect(config, stages, save_caches=True)
+    with stages.stage("render"):
+        collection, outputs = render(config, collection)
     summary = collection.summary()
     if strict and summary.warnings:
         raise StrictError(summary.warnings)
-    with stages.stage("render"):
-        outputs = render_outputs(collection, _repository_path(config.notes_dir, config),
-                                 **_site_settings(config))
     with stages.stage("write"):
         stats = write_outputs(config.docs_dir, outputs, GENERATED_ROOTS)
         write_cache(config.root, "run", {
             "inputs": inputs, "summary": summary.to_json(),
             "outputs": output_stamps(config.docs_dir, sorted(outputs))})
     return summary, stats
+
+
+def render(config: Config, collection: Collection) -> tuple[Collection, dict[str, str]]:
+    """The generated files, and the collection with what rendering found added to its
+    diagnostics (links in notes that lead nowhere)."""
+    rendered = render_site(collection, docs_files(config.docs_dir, GENERATED_ROOTS),
+                           _repository_path(config.notes_dir, config),
+                           **_site_settings(config))
+    diagnostics = _ordered(collection.diagnostics + rendered.diagnostics)
+    return replace(collection, diagnostics=diagnostics), rendered.outputs
 
 
 def _site_settings(config: Config) -> dict[str, str]:
@@ -207,31 +191,9 @@ def _unchanged_run(config: Config, inputs: str) -> tuple[RunSummary, list[str]] 
     return RunSummary.from_json(last["summary"]), sorted(last["outputs"])
 
 
-def build_site(config: Config, strict: bool = False,
-               stages: Stages | None = None) -> tuple[RunSummary, WriteStats]:
-    """Generate, then ``mkdocs build --strict`` the site."""
-    stages = stages or Stages()
-    summary, stats = generate(config, strict, stages)
-    # Not --quiet: with it, MkDocs 1.6 also hides the warnings that --strict turns into a
-    # failure, and a broken link would pass.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-               "--config-file", str(config.mkdocs_config)]
-    with stages.stage("mkdocs build"):
-        result = subprocess.run(command, cwd=config.root, env=mkdocs_environment(),
-                                check=False)
-    if result.returncode != 0:
-        raise BuildError(f"mkdocs build failed (exit {result.returncode}); see its output above")
-    return summary, stats
-
-
 def _repository_path(path, config: Config) -> str:
     """A path relative to the project folder, in the form repository URLs use."""
     return display_path(path, config.root).replace(os.sep, "/")
-
-
-def mkdocs_environment() -> dict[str, str]:
-    """The environment for MkDocs, without Material's end-of-life banner on every run."""
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def _assign_topics(config: Config, papers: list[Paper], diagnostics: list[Diagnostic],

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import Stages, build_site, collect, generate
+from .build import Stages, collect, generate, render
 from .config import CONFIG_FILE, load_config
 from .exceptions import PapershelfError, StrictError
 from .files import display_path, os_error_text, project_lock
@@ -36,7 +36,7 @@ def cli() -> None:
 @_verbose_option
 def generate_command(config_path: Path | None, strict: bool, verbose: bool) -> None:
     """Read seeds/ and write the generated pages and papers.json into docs/."""
-    _run(lambda config, stages: generate(config, strict, stages), config_path, verbose)
+    _run(lambda config, stages, shown: generate(config, strict, stages), config_path, verbose)
 
 
 @cli.command("build")
@@ -45,7 +45,10 @@ def generate_command(config_path: Path | None, strict: bool, verbose: bool) -> N
 @_verbose_option
 def build_command(config_path: Path | None, strict: bool, verbose: bool) -> None:
     """Generate, then build the site into site/ with `mkdocs build --strict`."""
-    _run(lambda config, stages: build_site(config, strict, stages), config_path, verbose)
+    from .publish import build_site
+
+    _run(lambda config, stages, shown: build_site(config, strict, stages, shown),
+         config_path, verbose)
 
 
 @cli.command("deploy")
@@ -61,8 +64,8 @@ def deploy_command(config_path: Path | None, strict: bool, verbose: bool, remote
     """Generate, build and push the site to GitHub Pages (mkdocs gh-deploy)."""
     from .publish import deploy_site
 
-    _run(lambda config, stages: deploy_site(config, strict, remote_name, remote_branch,
-                                            stages), config_path, verbose)
+    _run(lambda config, stages, shown: deploy_site(config, strict, remote_name, remote_branch,
+                                                   stages, shown), config_path, verbose)
 
 
 @cli.command("serve")
@@ -123,7 +126,9 @@ def note_command(config_path: Path | None, query: str) -> None:
 def check_command(config_path: Path | None, strict: bool) -> None:
     """Validate the inputs and print a report; writes nothing."""
     try:
-        collection = collect(load_config(config_path))
+        config = load_config(config_path)
+        # Rendered, never written: links in notes are checked against the site's pages.
+        collection, _ = render(config, collect(config))
     except PapershelfError as exc:
         _fail(exc)
     click.echo(format_check_report(collection))
@@ -134,19 +139,28 @@ def check_command(config_path: Path | None, strict: bool) -> None:
 def _run(action, config_path: Path | None, verbose: bool) -> None:
     show = verbose or sys.stderr.isatty()
     stages = Stages(report=(lambda line: click.echo(line, err=True)) if show else None)
+    shown = []
+
+    def show_result(summary, stats) -> None:
+        """Papershelf's own warnings and summary, as soon as the docs are written (before
+        MkDocs runs, so that they come first if it fails)."""
+        shown.append(True)
+        # Notices can be one per paper; `check` lists them, a build only counts them.
+        for diagnostic in summary.warnings:
+            click.echo(str(diagnostic), err=True)
+        click.echo(format_summary(summary, stats))
+
     try:
         config = load_config(config_path)
         with project_lock(config.root, lambda line: click.echo(line, err=True)):
-            summary, stats = action(config, stages)
+            summary, stats = action(config, stages, show_result)
     except PapershelfError as exc:
         _fail(exc)
+    if not shown:
+        show_result(summary, stats)
     if show:
         click.echo("Times: " + ", ".join(f"{name} {seconds:.2f} s"
                                          for name, seconds in stages.seconds.items()), err=True)
-    # Notices can be one per paper; `check` lists them, a build only counts them.
-    for diagnostic in summary.warnings:
-        click.echo(str(diagnostic), err=True)
-    click.echo(format_summary(summary, stats))
 
 
 def _fail(exc: PapershelfError) -> None:

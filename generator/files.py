@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -152,6 +152,20 @@ def read_yaml(path: Path, root: Path):
                               f"({getattr(exc, 'problem', None) or exc})") from None
     except ValueError as exc:  # YAML accepted the shape of a date that does not exist
         raise PapershelfError(f"{shown}: impossible value ({exc})") from None
+
+
+def docs_files(docs_dir: Path, generated: Collection[str]) -> frozenset[str]:
+    """The files in the docs folder that Papershelf does not generate (hand-written pages,
+    stylesheets, images), as docs-relative POSIX paths: links in notes may lead to them."""
+    if not docs_dir.is_dir():
+        return frozenset()
+    found = set()
+    for path in docs_dir.rglob("*"):
+        relative = path.relative_to(docs_dir)
+        if relative.parts[0] not in generated and not relative.name.startswith(".") \
+                and path.is_file():
+            found.add(relative.as_posix())
+    return frozenset(found)
 
 
 def read_mkdocs_settings(path: Path) -> dict:

@@ -45,6 +45,8 @@ class Note:
     slug: str
     path: str
     body: str
+    # The line of the file where ``body`` starts (messages about the body count from it).
+    body_line: int = 1
     status: str | None = None
     read_on: datetime.date | None = None
     rating: int | None = None
@@ -63,7 +65,9 @@ def parse_note(text: str, slug: str, path: str) -> tuple[Note, list[Diagnostic]]
     text = text.lstrip("\ufeff")
     match = _FRONT_MATTER.match(text)
     body = text[match.end():] if match else text
-    note = Note(slug=slug, path=path, body=body.strip("\n"))
+    skipped = text[: len(text) - len(body.lstrip("\n"))]
+    note = Note(slug=slug, path=path, body=body.strip("\n"),
+                body_line=skipped.count("\n") + 1)
     if not match or not (match.group(1) or "").strip():
         return note, []
     problems: list[Diagnostic] = []

@@ -1,33 +1,95 @@
-"""``papershelf deploy``: publish the site to GitHub Pages from this machine.
+"""Handing the generated docs to MkDocs: ``papershelf build`` and ``papershelf deploy``.
 
-Generates, then lets ``mkdocs gh-deploy`` build the site and push it to the ``gh-pages``
-branch (the Pages source "Deploy from a branch"). The GitHub Actions workflow in
+Both generate first and report Papershelf's own warnings (through ``on_generated``) before
+MkDocs runs. MkDocs then validates every link of the built pages; if it fails anyway, the
+message names the files the curator edits behind the pages it complained about (a note
+for a paper page, the hand-written page itself), not only the generated page.
+
+``deploy`` lets ``mkdocs gh-deploy`` build the site and push it to the ``gh-pages`` branch
+(the Pages source "Deploy from a branch"). The GitHub Actions workflow in
 ``.github/workflows/pages.yml`` is the alternative that needs no local push.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
+from collections.abc import Callable
 
-from .build import Stages, generate, mkdocs_environment
+from .build import Stages, generate
 from .cache import RunSummary
 from .config import Config
 from .exceptions import BuildError
+from .files import display_path
+from .site import GENERATED_ROOTS
 from .writer import WriteStats
+
+Generated = Callable[[RunSummary, WriteStats], None]
+_DOC_FILE = re.compile(r"Doc file '([^']+)'")
+
+
+def mkdocs_environment() -> dict[str, str]:
+    """The environment for MkDocs, without Material's end-of-life banner on every run."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def build_site(config: Config, strict: bool = False, stages: Stages | None = None,
+               on_generated: Generated | None = None) -> tuple[RunSummary, WriteStats]:
+    """Generate, then ``mkdocs build --strict`` the site."""
+    # Not --quiet: with it, MkDocs 1.6 also hides the warnings that --strict turns into a
+    # failure, and a broken link would pass.
+    return _generate_then(config, strict, stages, on_generated, "build", ["build", "--strict"])
 
 
 def deploy_site(config: Config, strict: bool, remote: str, branch: str,
-                stages: Stages | None = None) -> tuple[RunSummary, WriteStats]:
+                stages: Stages | None = None, on_generated: Generated | None = None
+                ) -> tuple[RunSummary, WriteStats]:
+    return _generate_then(config, strict, stages, on_generated, "gh-deploy",
+                          ["gh-deploy", "--force", "--strict", "--remote-name", remote,
+                           "--remote-branch", branch])
+
+
+def _generate_then(config: Config, strict: bool, stages: Stages | None,
+                   on_generated: Generated | None, name: str, arguments: list[str]
+                   ) -> tuple[RunSummary, WriteStats]:
     stages = stages or Stages()
     summary, stats = generate(config, strict, stages)
-    command = [sys.executable, "-m", "mkdocs", "gh-deploy", "--force", "--strict",
-               "--remote-name", remote, "--remote-branch", branch,
+    if on_generated:
+        on_generated(summary, stats)
+    command = [sys.executable, "-m", "mkdocs", *arguments,
                "--config-file", str(config.mkdocs_config)]
-    with stages.stage("mkdocs gh-deploy"):
-        result = subprocess.run(command, cwd=config.root, env=mkdocs_environment(),
-                                check=False)
-    if result.returncode != 0:
-        raise BuildError(f"mkdocs gh-deploy failed (exit {result.returncode}); see its output "
-                         f"above")
+    with stages.stage(f"mkdocs {name}"):
+        returncode, pages = _run_mkdocs(command, config)
+    if returncode != 0:
+        raise BuildError(f"mkdocs {name} failed (exit {returncode}); see its output above"
+                         + _sources(pages, config))
     return summary, stats
+
+
+def _run_mkdocs(command: list[str], config: Config) -> tuple[int, list[str]]:
+    """Run MkDocs, passing its messages through as they come; the docs pages they name."""
+    process = subprocess.Popen(command, cwd=config.root, env=mkdocs_environment(),
+                               stderr=subprocess.PIPE, text=True, errors="replace")
+    pages = []
+    for line in process.stderr:
+        sys.stderr.write(line)
+        pages += [page for page in _DOC_FILE.findall(line) if page not in pages]
+    return process.wait(), pages
+
+
+def _sources(pages: list[str], config: Config) -> str:
+    """The files to fix behind the pages MkDocs complained about."""
+    sources = []
+    for page in pages:
+        top = page.split("/")[0]
+        slug = page.removeprefix("papers/").removesuffix(".md")
+        note = config.notes_dir / f"{slug}.md"
+        if top == "papers" and note.is_file():
+            sources.append(f"{display_path(note, config.root)} (on {page})")
+        elif top not in GENERATED_ROOTS:
+            sources.append(display_path(config.docs_dir / page, config.root))
+        else:
+            sources.append(f"{page} (generated from the listings: please report this)")
+    return ". The pages it names come from: " + ", ".join(sources) if sources else ""

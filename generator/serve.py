@@ -16,7 +16,8 @@ from collections.abc import Callable
 
 from pathlib import Path
 
-from .build import generate, mkdocs_environment
+from .build import generate
+from .publish import mkdocs_environment
 from .config import CONFIG_FILE, Config, load_config
 from .exceptions import PapershelfError
 from .files import fingerprint, project_lock

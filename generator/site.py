@@ -34,6 +34,9 @@ class Site:
     by_sighting: dict[tuple[str, int], Paper] = field(init=False)
     slug_of_topic: dict[str, str] = field(init=False)
     listing_paths: dict[str, str] = field(init=False)
+    # A note's body as its paper page shows it, when that differs from the note (a link
+    # that leads nowhere is shown as text): set by the render stage.
+    note_bodies: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_slug = {paper.slug: paper for paper in self.papers}

@@ -10,7 +10,12 @@ from generator.readers import read_listing
 from tests.browser import browser  # noqa: F401  (a fixture for the browser tests)
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+# The tests never read the curator's own content (seeds/, notes/, taxonomy.yml,
+# papershelf.yml, mkdocs.yml, docs/about.md), which changes all the time: they build from
+# this copy of it, taken on 2026-11-29. The tool's own files (overrides/ and docs/'s
+# stylesheets, scripts and assets) come from the repository.
+FIXTURE = ROOT / "tests" / "data" / "project"
+TOOL_FILES = ("overrides", "docs/assets", "docs/javascripts", "docs/stylesheets")
 
 HEADER = "new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\n" \
          "byAK and the research community\n\n"
@@ -36,25 +41,13 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-PROJECT_FILES = ("seeds", "docs", "overrides", "notes", "mkdocs.yml", "papershelf.yml",
-                 "taxonomy.yml")
-
-
 def copy_project(target: Path) -> Path:
-    """The project's inputs, without any generated output, in a fresh folder."""
+    """The test project (the fixture's content and the tool's files), in a fresh folder."""
     import shutil
 
-    from generator.site import GENERATED_ROOTS as generated
-
-    target.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=lambda folder, names: [
-                n for n in names if (Path(folder) == ROOT / "docs" and n in generated)
-                or n.startswith(".papershelf")])
-        elif source.exists():
-            shutil.copy(source, target / name)
+    shutil.copytree(FIXTURE, target, dirs_exist_ok=True)
+    for name in TOOL_FILES:
+        shutil.copytree(ROOT / name, target / name, dirs_exist_ok=True)
     return target
 
 

@@ -8,17 +8,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.build import collect, render_outputs
+from generator.build import collect
+from generator.render import render_outputs
 from generator.config import load_config
 
-from .conftest import ROOT
+from .conftest import FIXTURE
 
 GOLDEN = Path(__file__).parent / "golden"
 REGENERATE = os.environ.get("PAPERSHELF_REGEN_GOLDEN") == "1"
 
 
 def test_outputs_match_golden_files():
-    outputs = render_outputs(collect(load_config(root=ROOT)))
+    outputs = render_outputs(collect(load_config(root=FIXTURE)))
     if REGENERATE:
         for relative, text in outputs.items():
             (GOLDEN / relative).parent.mkdir(parents=True, exist_ok=True)

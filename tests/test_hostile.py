@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 from html.parser import HTMLParser
 
-import pytest
 
 from generator.slugs import slug_for
 

@@ -9,7 +9,7 @@ import pytest
 from generator.build import collect
 from generator.config import load_config
 
-from .conftest import ROOT
+from .conftest import FIXTURE
 
 # Per listing: entries, entries with metadata, layout (counted by reading each file).
 EXPECTED = {
@@ -23,7 +23,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def collection():
-    return collect(load_config(root=ROOT))
+    return collect(load_config(root=FIXTURE))
 
 
 def test_every_entry_of_every_listing_is_read(collection):
@@ -71,7 +71,7 @@ def test_quirky_entries(collection):
 
 def test_titles_and_abstracts_are_verbatim_from_the_files(collection):
     texts = {path.name: " ".join(path.read_text(encoding="utf-8").split())
-             for path in (ROOT / "seeds").glob("*.txt")}
+             for path in (FIXTURE / "seeds").glob("*.txt")}
     for paper in collection.papers:
         for ref in paper.listings:
             assert paper.title in texts[ref.source]

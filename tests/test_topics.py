@@ -66,12 +66,12 @@ def test_taxonomy_problems_are_reported_together():
         parse_taxonomy({"topics": []}, "taxonomy.yml")
 
 
-def test_the_shipped_taxonomy_is_valid_and_covers_the_seeds():
+def test_the_example_taxonomy_is_valid_and_covers_the_example_seeds():
     from generator.build import collect
     from generator.config import load_config
-    from tests.conftest import ROOT
+    from tests.conftest import FIXTURE
 
-    collection = collect(load_config(root=ROOT))
+    collection = collect(load_config(root=FIXTURE))
     assert len(collection.taxonomy) >= 10
     uncategorised = [p for p in collection.papers if p.topics == [UNCATEGORISED]]
     assert len(uncategorised) <= 0.1 * len(collection.papers)

@@ -1,0 +1,76 @@
+"""The render stage: every generated file from the computed collection. Pure: the files
+the docs folder already holds by hand are given, never looked up here.
+
+Rendering also checks the links in the curator's notes against every path the site will
+have (the generated pages and the hand-written files), so that ``check`` and ``build``
+report a broken link by the note's file and line before MkDocs runs, and the page shows
+the link's text with a marker instead of failing the build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection as Paths
+from dataclasses import dataclass
+
+from .catalog import render_catalog
+from .exports import generate_exports
+from .home_page import generate_home_page
+from .index_pages import generate_date_pages, generate_listing_pages, generate_topic_pages
+from .model import Diagnostic, Level, Paper
+from .note_links import NOTE_PAGE_FOLDER, find_links, mark_broken, problem
+from .notes_pages import generate_note_pages
+from .paper_pages import generate_paper_pages, render_paper_page
+from .site import Site, check_unique_paths, paper_path
+
+CATALOG_PATH = "papers.json"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    outputs: dict[str, str]
+    diagnostics: list[Diagnostic]
+
+
+def render_site(collection, docs_files: Paths[str] = (), notes_location: str = "notes",
+                site_url: str = "", site_name: str = "Papershelf") -> Rendered:
+    """Every generated file, as a mapping of path (relative to docs) to text, and what
+    rendering found wrong (links in notes that lead nowhere)."""
+    site = Site(collection.papers, collection.listings, collection.years, collection.taxonomy,
+                collection.orphans, notes_location, site_url, site_name)
+    outputs = {CATALOG_PATH: render_catalog(collection.papers, collection.listings,
+                                            collection.years)}
+    for generate_pages in (generate_home_page, generate_paper_pages, generate_topic_pages,
+                           generate_date_pages, generate_listing_pages, generate_note_pages,
+                           generate_exports):
+        pages = generate_pages(site)
+        check_unique_paths(outputs, pages)
+        outputs.update(pages)
+    known = set(outputs) | set(docs_files)
+    diagnostics = []
+    for paper in collection.papers:
+        found = _broken_links(paper, known)
+        if found:
+            diagnostics.extend(found[1])
+            site.note_bodies[paper.slug] = found[0]
+            outputs[paper_path(paper.slug)] = render_paper_page(paper, site)
+    return Rendered(outputs, diagnostics)
+
+
+def render_outputs(collection, **settings) -> dict[str, str]:
+    return render_site(collection, **settings).outputs
+
+
+def _broken_links(paper: Paper, known: set[str]) -> tuple[str, list[Diagnostic]] | None:
+    """The note's body with its broken links marked, and a warning for each."""
+    note = paper.note
+    if note is None or "](" not in note.body and "]:" not in note.body:
+        return None
+    broken, diagnostics = [], []
+    for link in find_links(note.body):
+        why = problem(link, known, NOTE_PAGE_FOLDER)
+        if why:
+            broken.append(link)
+            diagnostics.append(Diagnostic(Level.WARNING, note.path,
+                                          note.body_line + link.line - 1,
+                                          f"{why}; shown as text"))
+    return (mark_broken(note.body, broken), diagnostics) if broken else None
