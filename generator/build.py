@@ -22,13 +22,14 @@ from .files import (digest_inputs, display_path, docs_files, output_stamps, read
                     read_listings, read_mkdocs_settings, read_notes, read_yaml, write_cache)
 from .merge import merge_listings
 from .model import Diagnostic, Level, Listing, Paper, YearEvidence
-from .notes import Note, parse_note
+from .notes import Note, did_you_mean, parse_note
 from .readers import decode_listing, read_listing
 from .related import DEFAULT_VARIANT, related_papers
 from .render import render_site
 from .site import GENERATED_ROOTS
 from .slugs import assign_slugs
-from .topics import UNCATEGORISED, Topic, parse_taxonomy, topic_matcher
+from .taxonomy import read_taxonomy
+from .topics import UNCATEGORISED, Topic, topic_matcher
 from .writer import WriteStats, write_outputs
 
 
@@ -171,7 +172,9 @@ def _site_settings(config: Config) -> dict[str, str]:
     settings = read_mkdocs_settings(config.mkdocs_config)
     url = str(settings.get("site_url") or "")
     return {"site_url": url if not url or url.endswith("/") else url + "/",
-            "site_name": str(settings.get("site_name") or "Papershelf")}
+            "site_name": str(settings.get("site_name") or "Papershelf"),
+            "listing_names": config.listing_names,
+            "publish_orphans": config.publish_orphaned_notes}
 
 
 def _input_digest(config: Config) -> str:
@@ -199,12 +202,16 @@ def _repository_path(path, config: Config) -> str:
 def _assign_topics(config: Config, papers: list[Paper], diagnostics: list[Diagnostic],
                    save_caches: bool) -> list[Topic]:
     """Topics from the taxonomy file, reusing cached results for unchanged papers."""
-    raw = read_yaml(config.taxonomy, config.root)
+    document = read_yaml(config.taxonomy, config.root, with_node=True)
     shown = display_path(config.taxonomy, config.root)
-    if raw is None:
+    if document is None:
         diagnostics.append(Diagnostic(Level.NOTICE, shown, None,
                                       "no taxonomy file: every paper is uncategorised"))
-    taxonomy = parse_taxonomy(raw, shown) if raw is not None else []
+        raw, taxonomy = None, []
+    else:
+        raw, node = document
+        taxonomy, found = read_taxonomy(raw, shown, node)
+        diagnostics.extend(found)
     key = digest(raw)
     cached = read_cache(config.root, "topics") or {}
     known = cached.get("papers", {}) if cached.get("taxonomy") == key else {}
@@ -277,9 +284,10 @@ def _check_configured_years(config: Config, listings: list[Listing],
                             skipped: list[str]) -> list[Diagnostic]:
     names = {listing.source for listing in listings} | {path.split("/")[-1] for path in skipped}
     return [Diagnostic(Level.WARNING, display_path(config.path, config.root), None,
-                       f"listing_years names {name!r}, which is not a listing in "
-                       f"{config.seeds_dir.name}/")
-            for name in sorted(config.listing_years) if name not in names]
+                       f"{option} names {name!r}, which is not a listing in "
+                       f"{config.seeds_dir.name}/{did_you_mean(name, sorted(names))}")
+            for option in ("listing_years", "listing_names")
+            for name in sorted(getattr(config, option)) if name not in names]
 
 
 def _ordered(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -89,6 +89,7 @@ def listing_record(listing: Listing, evidence: YearEvidence) -> dict:
     full = date.to_date() if date else None
     return {
         "source": listing.source,
+        "title": listing.title,
         "listed": full.isoformat() if full else None,
         "listed_text": format_day_month(date) if date else None,
         "year_basis": evidence.basis,

@@ -15,6 +15,7 @@ import yaml
 
 from . import yaml_text
 from .exceptions import ConfigError
+from .notes import did_you_mean
 
 CONFIG_FILE = "papershelf.yml"
 
@@ -52,6 +53,14 @@ class Config:
     listing_years: dict = _option({}, (
         "Year of each listing, by file name, for listings whose year cannot be inferred: "
         "`{001_860ffc6983f950ae.txt: 2025}`. Configured years win over inferred ones."))
+    listing_names: dict = _option({}, (
+        "The name of a listing's page, by file name: `{001_860ffc6983f950ae.txt: Daily "
+        "Papers of a summer day}`. Without one, the name is the captured page's own (from "
+        "its address, headings or recorded title: \"Daily Papers\", \"arXiv cs.LG: new "
+        "submissions\") with its date."))
+    publish_orphaned_notes: bool = _option(False, (
+        "Publish the page of orphaned notes (notes whose paper is no longer in the "
+        "listings) at `notes/orphaned/`. Off by default: `papershelf check` lists them."))
 
     def option_docs(self) -> dict[str, str]:
         return {f.name: f.metadata["doc"] for f in dataclasses.fields(self)
@@ -95,7 +104,7 @@ def validate(raw) -> list[str]:
     if not isinstance(raw, dict):
         return [f"expected a mapping of options, got {type(raw).__name__}"]
     known = [f.name for f in dataclasses.fields(Config) if f.name not in _NOT_OPTIONS]
-    problems = [f"unknown option {key!r} (known: {', '.join(known)})"
+    problems = [f"unknown option {key!r}{did_you_mean(key, known)} (known: {', '.join(known)})"
                 for key in raw if key not in known]
     for name in _PATH_OPTIONS:
         if name in raw and not (isinstance(raw[name], str) and raw[name].strip()):
@@ -108,6 +117,14 @@ def validate(raw) -> list[str]:
     score = raw.get("related_min_score", 0.06)
     if not isinstance(score, (int, float)) or isinstance(score, bool) or not 0 <= score <= 1:
         problems.append(f"related_min_score: expected a number from 0 to 1, got {score!r}")
+    names = raw.get("listing_names") or {}
+    if not isinstance(names, dict) or not all(
+            isinstance(value, str) and value.strip() and len(value) <= 120
+            for value in names.values()):
+        problems.append("listing_names: expected a mapping of listing file name to a name "
+                        "(text of at most 120 characters)")
+    if not isinstance(raw.get("publish_orphaned_notes", False), bool):
+        problems.append("publish_orphaned_notes: expected true or false")
     years = raw.get("listing_years") or {}
     if not isinstance(years, dict):
         problems.append("listing_years: expected a mapping of listing file name to year")
@@ -138,5 +155,8 @@ def _resolve(raw: dict, base: Path, path: Path) -> Config:
     defaults = {name: _absolute(base / getattr(Config, name))
                 for name in _PATH_OPTIONS if name not in raw}
     years = {str(k): v for k, v in (raw.get("listing_years") or {}).items()}
-    numbers = {name: raw[name] for name in ("related_count", "related_min_score") if name in raw}
-    return Config(root=base, path=path, listing_years=years, **numbers, **values, **defaults)
+    names = {str(k): " ".join(v.split()) for k, v in (raw.get("listing_names") or {}).items()}
+    plain = {name: raw[name] for name in ("related_count", "related_min_score",
+                                         "publish_orphaned_notes") if name in raw}
+    return Config(root=base, path=path, listing_years=years, listing_names=names, **plain,
+                  **values, **defaults)

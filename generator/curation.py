@@ -7,7 +7,7 @@ import difflib
 from dataclasses import dataclass
 
 from .model import Diagnostic, Level, Paper
-from .notes import Note
+from .notes import Note, did_you_mean
 from .titles import title_key
 from .topics import UNCATEGORISED
 
@@ -34,7 +34,7 @@ def apply_notes(papers: list[Paper], notes: list[Note],
                 if closest else ""
             diagnostics.append(Diagnostic(Level.WARNING, note.path, None, (
                 f"orphaned note: no paper has the slug {note.slug!r}{hint}. The note is kept "
-                f"and published on the orphaned notes page")))
+                f"as it is (rename it to the paper's slug to reattach it)")))
             continue
         paper.note = note
         diagnostics += _apply_topics(paper, note, topic_names)
@@ -45,9 +45,11 @@ def apply_notes(papers: list[Paper], notes: list[Note],
 def _apply_topics(paper: Paper, note: Note, topic_names: list[str]) -> list[Diagnostic]:
     known = set(topic_names)
     named = (note.topics_replace or []) + note.topics_add + note.topics_remove
-    problems = [Diagnostic(Level.WARNING, note.path, None,
-                           f"topic {name!r} is not in the taxonomy (known: "
-                           f"{', '.join(topic_names)})") for name in named if name not in known]
+    problems = [Diagnostic(Level.WARNING, note.path, note.line_of("topics"),
+                           f"topic {name!r} is not in the taxonomy"
+                           f"{did_you_mean(name, topic_names)} (known: "
+                           f"{', '.join(topic_names)}); ignored")
+                for name in named if name not in known]
     automatic = [t for t in paper.topics if t != UNCATEGORISED]
     if note.topics_replace is not None:
         chosen = [t for t in note.topics_replace if t in known]
@@ -60,9 +62,17 @@ def _apply_topics(paper: Paper, note: Note, topic_names: list[str]) -> list[Diag
 
 
 def _check_slugs(note: Note, by_slug: dict[str, Paper]) -> list[Diagnostic]:
-    return [Diagnostic(Level.WARNING, note.path, None,
-                       f"related: no paper has the slug {slug!r}")
+    return [Diagnostic(Level.WARNING, note.path, note.line_of("related"),
+                       f"related: no paper has the slug {slug!r}{_closest_slug(slug, by_slug)}"
+                       if slug != note.slug else
+                       f"related: {slug!r} is this note's own paper")
             for slug in note.pin + note.exclude if slug not in by_slug or slug == note.slug]
+
+
+def _closest_slug(slug: str, by_slug: dict[str, Paper]) -> str:
+    longer = sorted((s for s in by_slug if s.startswith(slug + "-")), key=len)
+    close = longer[:1] or difflib.get_close_matches(slug, list(by_slug), n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def curate_related(paper: Paper, by_slug: dict[str, Paper], limit: int) -> None:

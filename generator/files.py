@@ -132,15 +132,18 @@ def read_listings(seeds_dir: Path, root: Path
     return sources, ignored, refused
 
 
-def read_yaml(path: Path, root: Path):
-    """Parse a YAML input file; errors name the file and line. None if it does not exist."""
+def read_yaml(path: Path, root: Path, with_node: bool = False):
+    """Parse a YAML input file; errors name the file and line. None if it does not exist.
+    With ``with_node``: the data and the node tree (the lines of its keys)."""
     shown = display_path(path, root)
     if not path.is_file():
         return None
     if not inside(path, root, path.parent):
         raise PapershelfError(f"{shown}: a link to a file outside the project; not read")
     try:
-        return yaml_text.load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = yaml_text.load(text)
+        return (data, yaml_text.compose(text)) if with_node else data
     except OSError as exc:
         raise PapershelfError(f"{shown}: cannot read: {exc.strerror}") from None
     except UnicodeDecodeError as exc:

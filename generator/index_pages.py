@@ -10,10 +10,9 @@ import calendar
 from collections import defaultdict
 from datetime import date
 
-from .dates import format_day_month
 from .escaping import document, excerpt, html_text, markdown_text
 from .model import DateKind, Paper
-from .site import (Site, link, listing_name, newest_first, paper_path,
+from .site import (Site, link, newest_first, paper_path,
                    topic_path)
 
 TOPICS_INDEX = "topics/index.md"
@@ -71,7 +70,7 @@ def _topics_index(site: Site) -> str:
         rows.append(f"| [{markdown_text(name)}]({target}) | {len(site.by_topic.get(name, []))} "
                     f"| {markdown_text(about)} |")
     intro = (f"{plural(len(site.papers), 'paper')} in {len(site.taxonomy)} topics; a paper "
-             f"can belong to several. Topics are defined in `taxonomy.yml`.")
+             f"can belong to several.")
     return page_document("Topics", ["# Topics", "", intro, "", *rows])
 
 
@@ -119,7 +118,7 @@ def generate_date_pages(site: Site) -> dict[str, str]:
     pages[UNDATED] = page_document("Date unknown", [
         "# Date unknown", "",
         f"{plural(len(undated), 'paper')} whose listings give no date, or a date whose "
-        f"year could not be inferred (see `papershelf check`).", "",
+        f"year is not known.", "",
         *[paper_item(p, UNDATED) for p in undated]])
     pages[LISTED] = _listed_page(site)
     pages[DATES_INDEX] = _dates_index(by_year, len(undated))
@@ -179,32 +178,26 @@ def _listed_page(site: Site) -> str:
 
 def generate_listing_pages(site: Site) -> dict[str, str]:
     pages: dict[str, str] = {}
-    rows = ["| Listing | Date | Papers |", "| --- | --- | ---: |"]
+    rows = ["| Listing | Papers |", "| --- | ---: |"]
     for listing in sorted(site.listings, key=lambda item: item.source):
         path = site.listing_path(listing.source)
-        name = listing_name(listing.source)
-        when = _listing_date(listing, site)
+        name = site.listing_title(listing.source)
+        when = site.listing_when(listing) or "no date"
         rows.append(f"| [{markdown_text(name)}]({link(LISTINGS_INDEX, path)}) | "
-                    f"{markdown_text(when)} | {len(listing.entries)} |")
+                    f"{len(listing.entries)} |")
         pages[path] = _listing_page(listing, name, when, site, path)
     pages[LISTINGS_INDEX] = page_document("Listings", [
-        "# Listings", "", "Every scraped listing, as the page showed it.", "", *rows])
+        "# Listings", "", "Every page the papers were collected from, in the order it "
+        "showed them.", "", *rows])
     return pages
 
 
-def _listing_date(listing, site: Site) -> str:
-    if listing.date is None:
-        return "no date"
-    year = site.years[listing.source].year
-    return format_day_month(listing.date.with_year(year) if year else listing.date)
-
-
 def _listing_page(listing, name: str, when: str, site: Site, path: str) -> str:
-    body = [f"# Listing {markdown_text(name)}", "",
+    body = [f"# {markdown_text(name)}", "",
             f"{plural(len(listing.entries), 'paper')}, {markdown_text(when)}, in the order "
             f"of the page. [All listings]({link(path, LISTINGS_INDEX)})", ""]
     for entry in listing.entries:
         paper = site.paper_for(listing, entry)
         body.append(f"{entry.position}. [{markdown_text(paper.title)}]"
                     f"({link(path, paper_path(paper.slug))})")
-    return page_document(f"Listing {name}", body)
+    return page_document(name, body)

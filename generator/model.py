@@ -107,6 +107,8 @@ class Listing:
     layout: str = ""
     # The day the capture tool says it saved the page, when it says so.
     captured: date | None = None
+    # What page it is ("Daily Papers", "arXiv cs.LG: new submissions"), when it says so.
+    title: str | None = None
 
 
 @dataclass(frozen=True)

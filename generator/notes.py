@@ -17,12 +17,14 @@ note is still used.
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 from dataclasses import dataclass, field
 
 import yaml
 
 from . import yaml_text
+from .arxiv import first_arxiv_id
 from .model import Diagnostic, Level
 
 STATUSES = ("to-read", "reading", "read")
@@ -58,6 +60,13 @@ class Note:
     exclude: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     links: dict[str, str] = field(default_factory=dict)
+    # The line of each front-matter key (messages about its value point there).
+    key_lines: dict[str, int] = field(default_factory=dict)
+    # Accepted, but worth a word (an id read out of a URL); reported as notices.
+    remarks: list[str] = field(default_factory=list)
+
+    def line_of(self, key: str) -> int | None:
+        return self.key_lines.get(key)
 
 
 def parse_note(text: str, slug: str, path: str) -> tuple[Note, list[Diagnostic]]:
@@ -88,6 +97,7 @@ def parse_note(text: str, slug: str, path: str) -> tuple[Note, list[Diagnostic]]
         return note, [Diagnostic(Level.WARNING, path, 2,
                                  "front matter must be `key: value` lines")]
     lines = {key.value: key.start_mark.line + 2 for key, _ in node.value}
+    note.key_lines = {str(key): line for key, line in lines.items()}
     # Identifiers are read as written: YAML would make `arxiv: 2002.10000` the float 2002.1.
     written = {key.value: value.value for key, value in node.value
                if key.value in _AS_WRITTEN and isinstance(value, yaml.ScalarNode)}
@@ -96,6 +106,9 @@ def parse_note(text: str, slug: str, path: str) -> tuple[Note, list[Diagnostic]]
         error = _apply(note, str(key), written.get(str(key), value))
         if error:
             problems.append(Diagnostic(Level.WARNING, path, line, error))
+        for remark in note.remarks:
+            problems.append(Diagnostic(Level.NOTICE, path, line, remark))
+        note.remarks = []
     return note, problems
 
 
@@ -105,18 +118,49 @@ def _apply(note: Note, key: str, value) -> str | None:
         return None
     handler = _HANDLERS.get(key)
     if handler is None:
-        return f"unknown key {key!r} (expected one of: {', '.join(KEYS)})"
+        return f"unknown key {key!r}{did_you_mean(key, KEYS)} (expected one of: {', '.join(KEYS)})"
     return handler(note, value)
+
+
+# What curators write for a status, and the status they mean.
+_STATUS_WORDS = {"done": "read", "finished": "read", "complete": "read", "completed": "read",
+                 "todo": "to-read", "to do": "to-read", "unread": "to-read",
+                 "in progress": "reading", "in-progress": "reading", "started": "reading"}
+
+
+def did_you_mean(value, choices, synonyms: dict[str, str] | None = None) -> str:
+    """``"; did you mean 'rating'?"`` for the choice a mistyped value most likely meant
+    (a known synonym, the same word in another case, or a close spelling), else ``""``."""
+    if not isinstance(value, str):
+        return ""
+    folded = " ".join(value.replace("_", " ").split()).casefold()
+    by_fold = {str(choice).casefold(): choice for choice in choices}
+    guess = (synonyms or {}).get(folded) or by_fold.get(folded) \
+        or by_fold.get(folded.replace(" ", "-")) or by_fold.get(folded.replace(" ", "_"))
+    if guess is None:
+        close = difflib.get_close_matches(folded, list(by_fold), n=1, cutoff=0.7)
+        guess = by_fold[close[0]] if close else None
+    return f"; did you mean {guess!r}?" if guess is not None and guess != value else ""
 
 
 def _status(note: Note, value) -> str | None:
     if value not in STATUSES:
-        return f"status {value!r}: expected one of {', '.join(STATUSES)}"
+        return (f"status {value!r}: expected one of {', '.join(STATUSES)}"
+                f"{did_you_mean(value, STATUSES, _STATUS_WORDS)}")
     note.status = value
     return None
 
 
 def _read_on(note: Note, value) -> str | None:
+    if isinstance(value, str):  # quoted: YAML leaves it text
+        try:
+            day = datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            day = None
+        if day is not None:
+            note.read_on = day
+            return (f"read_on {value!r} is quoted, so YAML reads it as text; it was read as "
+                    f"the date {day.isoformat()} (write it without quotes)")
     if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
         return f"read_on {value!r}: expected a date such as 2026-11-22"
     note.read_on = value
@@ -184,6 +228,22 @@ def _related(note: Note, value) -> str | None:
     return None
 
 
+def _arxiv(note: Note, value) -> str | None:
+    """An identifier, or an arXiv (or Hugging Face) address holding one: the id is read
+    out of it."""
+    text = str(value).strip()
+    if not _ARXIV.match(text) and "/" in text:
+        found = first_arxiv_id(text)
+        if found:
+            note.remarks.append(f"arxiv {text!r}: read the identifier {found.value} out of the "
+                                f"address")
+            text = found.value
+    if not _ARXIV.match(text):
+        return f"arxiv {value!r}: expected an arXiv identifier such as 2106.10165"
+    note.links["arxiv"] = text
+    return None
+
+
 def _link(key: str, pattern: re.Pattern, example: str):
     def handler(note: Note, value) -> str | None:
         text = str(value).strip()
@@ -198,7 +258,7 @@ _AS_WRITTEN = ("arxiv", "pdf", "code", "doi")
 _HANDLERS = {
     "status": _status, "read_on": _read_on, "rating": _rating, "tags": _tags,
     "topics": _topics, "related": _related, "authors": _authors,
-    "arxiv": _link("arxiv", _ARXIV, "an arXiv identifier such as 2106.10165"),
+    "arxiv": _arxiv,
     "pdf": _link("pdf", _URL, "an http(s) URL"),
     "code": _link("code", _URL, "an http(s) URL"),
     "doi": _link("doi", _DOI, "a DOI such as 10.1000/xyz123"),

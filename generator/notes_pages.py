@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from .escaping import markdown_text
@@ -15,8 +16,9 @@ STATUS_INDEX = "status/index.md"
 
 
 def generate_note_pages(site: Site) -> dict[str, str]:
-    pages = {STATUS_INDEX: _status_index(site), TAGS_PAGE: _tags_page(site),
-             ORPHANS_PAGE: _orphans_page(site)}
+    pages = {STATUS_INDEX: _status_index(site), TAGS_PAGE: _tags_page(site)}
+    if site.publish_orphans:
+        pages[ORPHANS_PAGE] = _orphans_page(site)
     for status in STATUSES:
         pages[status_path(status)] = _status_page(status, site)
     return pages
@@ -42,10 +44,12 @@ def _status_index(site: Site) -> str:
     noted = sum(1 for p in site.papers if p.note)
     return page_document("Reading status", [
         "# Reading status", "",
-        f"{plural(noted, 'paper')} with a note. A note's `status:` puts a paper here.", "",
+        f"{plural(noted, 'paper')} with a note: what the curator has read, is reading and "
+        f"plans to read.", "",
         *rows, "",
-        f"[Tags]({link(STATUS_INDEX, TAGS_PAGE)}) from the notes · "
-        f"[Orphaned notes]({link(STATUS_INDEX, ORPHANS_PAGE)}) ({len(site.orphans)})"])
+        f"[Tags]({link(STATUS_INDEX, TAGS_PAGE)}) from the notes"
+        + (f" · [Orphaned notes]({link(STATUS_INDEX, ORPHANS_PAGE)}) ({len(site.orphans)})"
+           if site.publish_orphans else "")])
 
 
 def _status_page(status: str, site: Site) -> str:
@@ -65,7 +69,7 @@ def _tags_page(site: Site) -> str:
     for paper in site.papers:
         for tag in paper.note.tags if paper.note else []:
             tagged[tag].append(paper)
-    body = ["# Tags", "", "Labels from the curator's notes (`tags:`)."]
+    body = ["# Tags", "", "Labels the curator gave papers in their notes."]
     for tag in sorted(tagged, key=str.casefold):
         body += ["", f"## {markdown_text(tag)} {{ #{tag_anchor(tag)} }}", ""]
         body += [f"- [{markdown_text(p.title)}]({link(TAGS_PAGE, paper_path(p.slug))})"
@@ -87,7 +91,10 @@ def _orphans_page(site: Site) -> str:
                      f"({link(ORPHANS_PAGE, paper_path(orphan.closest.slug))})"
                      if orphan.closest else "; no current paper is close.")]
         if note.body.strip():
-            body += ["", note.body]
+            # As written, in a code block: its links were relative to a paper page.
+            fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", note.body)),
+                                         default=0))
+            body += ["", f"{fence}markdown", note.body, fence]
     if not site.orphans:
         body += ["", "None: every note belongs to a paper."]
     return page_document("Orphaned notes", body)

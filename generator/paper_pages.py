@@ -11,7 +11,7 @@ from .arxiv import parse_arxiv_id
 from .model import DateKind, Paper
 from .index_pages import last_seen
 from .notes import STATUS_TITLES, TEMPLATE_HEAD, TEMPLATE_TAIL
-from .site import (TAGS_PAGE, Site, listing_name, paper_path, status_path,
+from .site import (TAGS_PAGE, Site, paper_path, status_path,
                    tag_anchor, topic_path, url_of)
 
 NOTE_LINKS = (
@@ -71,7 +71,7 @@ def _paper_data(paper: Paper, site: Site) -> dict:
         "published": paper.published_text,
         "comments": paper.comments,
         "has_abstract": paper.abstract is not None,
-        "listings": [{"name": listing_name(ref.source),
+        "listings": [{"name": site.listing_title(ref.source),
                       "url": url_of(site.listing_path(ref.source)),
                       "position": ref.position,
                       "listed": ref.listed_text} for ref in paper.listings],

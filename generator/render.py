@@ -32,11 +32,12 @@ class Rendered:
 
 
 def render_site(collection, docs_files: Paths[str] = (), notes_location: str = "notes",
-                site_url: str = "", site_name: str = "Papershelf") -> Rendered:
+                **settings) -> Rendered:
     """Every generated file, as a mapping of path (relative to docs) to text, and what
-    rendering found wrong (links in notes that lead nowhere)."""
+    rendering found wrong (links in notes that lead nowhere). ``settings`` are
+    :class:`Site`'s (the site's address and name, listing names, ...)."""
     site = Site(collection.papers, collection.listings, collection.years, collection.taxonomy,
-                collection.orphans, notes_location, site_url, site_name)
+                collection.orphans, notes_location, **settings)
     outputs = {CATALOG_PATH: render_catalog(collection.papers, collection.listings,
                                             collection.years)}
     for generate_pages in (generate_home_page, generate_paper_pages, generate_topic_pages,

@@ -38,7 +38,9 @@ def serve_site(config_path: Path | None, address: str, report: Callable[[str], N
     config = load_config(config_path)
     check_address(address)
     with project_lock(config.root, report):
-        generate(config)
+        summary, _ = generate(config)
+    shown = _report_warnings(summary, set(), report)
+    report(f"Generated: {summary.papers} papers; {_count(summary)}")
     # A terminated `papershelf serve` must also stop the MkDocs server it started.
     signal.signal(signal.SIGTERM, _interrupt)
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--watch-theme",
@@ -51,7 +53,7 @@ def serve_site(config_path: Path | None, address: str, report: Callable[[str], N
             current = fingerprint(watched_paths(config, config_path))
             if current != seen:
                 seen = current
-                config = _regenerate(config_path, config, report)
+                config, shown = _regenerate(config_path, config, report, shown)
     except KeyboardInterrupt:
         pass
     finally:
@@ -88,16 +90,33 @@ def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-def _regenerate(config_path: Path | None, config: Config,
-                report: Callable[[str], None]) -> Config:
-    """Regenerate with the current configuration; on an error keep serving the last site."""
+def _regenerate(config_path: Path | None, config: Config, report: Callable[[str], None],
+                shown: set[str]) -> tuple[Config, set[str]]:
+    """Regenerate with the current configuration; on an error keep serving the last site.
+    Every regeneration says how many warnings there are, and prints each new one."""
     try:
         config = load_config(config_path)
         with project_lock(config.root, report):
             summary, stats = generate(config)
     except PapershelfError as exc:
         report(f"error: {exc}")
-        return config
+        return config, shown
+    shown = _report_warnings(summary, shown, report)
     report(f"Regenerated: {summary.papers} papers; {len(stats.written)} written, "
-           f"{len(stats.removed)} removed")
-    return config
+           f"{len(stats.removed)} removed; {_count(summary)}")
+    return config, shown
+
+
+def _report_warnings(summary, before: set[str], report: Callable[[str], None]) -> set[str]:
+    """Print the warnings not printed by the previous run; return all of them."""
+    now = [str(warning) for warning in summary.warnings]
+    for line in now:
+        if line not in before:
+            report(line)
+    return set(now)
+
+
+def _count(summary) -> str:
+    count = len(summary.warnings)
+    return f"{count} warning{'s' if count != 1 else ''}" + (
+        " (`papershelf check` lists them all)" if count else "")

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from slugify import slugify
 
+from .dates import format_day_month
 from .exceptions import PapershelfError
 from .model import Entry, Listing, Paper, YearEvidence
 from .slugs import short_hash
@@ -29,11 +30,16 @@ class Site:
     # From mkdocs.yml: the published address (with a trailing slash) and the site's name.
     site_url: str = ""
     site_name: str = "Papershelf"
+    # From papershelf.yml: names of listing pages by file name; whether orphaned notes
+    # have a page.
+    listing_names: dict[str, str] = field(default_factory=dict)
+    publish_orphans: bool = False
     by_slug: dict[str, Paper] = field(init=False)
     by_topic: dict[str, list[Paper]] = field(init=False)
     by_sighting: dict[tuple[str, int], Paper] = field(init=False)
     slug_of_topic: dict[str, str] = field(init=False)
     listing_paths: dict[str, str] = field(init=False)
+    listing_titles: dict[str, str] = field(init=False)
     # A note's body as its paper page shows it, when that differs from the note (a link
     # that leads nowhere is shown as text): set by the render stage.
     note_bodies: dict[str, str] = field(init=False, default_factory=dict)
@@ -51,6 +57,9 @@ class Site:
         self.listing_paths = unique_paths(
             {listing.source: listing_path(listing.source)
              for listing in sorted(self.listings, key=lambda item: item.source)})
+        self.listing_titles = _unique_titles(
+            {listing.source: self._listing_title(listing)
+             for listing in sorted(self.listings, key=lambda item: item.source)})
         check_unique_paths([paper_path(paper.slug) for paper in self.papers],
                            [topic_path(slug) for slug in self.slug_of_topic.values()],
                            list(self.listing_paths.values()))
@@ -58,6 +67,25 @@ class Site:
     def listing_path(self, source: str) -> str:
         """The page of a listing: named after its file, unique among listings."""
         return self.listing_paths[source]
+
+    def listing_title(self, source: str) -> str:
+        """A listing's name for readers, unique among listings."""
+        return self.listing_titles[source]
+
+    def listing_when(self, listing: Listing) -> str | None:
+        """The day a listing printed, with its year when known: "Dec 9, 2025"."""
+        if listing.date is None:
+            return None
+        evidence = self.years.get(listing.source)
+        year = evidence.year if evidence else None
+        return format_day_month(listing.date.with_year(year) if year else listing.date)
+
+    def _listing_title(self, listing: Listing) -> str:
+        if listing.source in self.listing_names:
+            return self.listing_names[listing.source]
+        when = self.listing_when(listing)
+        title = listing.title or listing_name(listing.source)
+        return f"{title}, {when}" if when else title
 
     def paper_for(self, listing: Listing, entry: Entry) -> Paper:
         """The merged paper an entry of a listing became."""
@@ -93,6 +121,16 @@ def unique_paths(wanted: dict[str, str]) -> dict[str, str]:
             candidate = f"{stem}-{number}.{suffix}"
         taken.add(candidate.casefold())
         given[key] = candidate
+    return given
+
+
+def _unique_titles(wanted: dict[str, str]) -> dict[str, str]:
+    """Names in key order; a name already given is numbered: "Daily Papers (2)"."""
+    seen: dict[str, int] = {}
+    given = {}
+    for key, title in wanted.items():
+        seen[title] = seen.get(title, 0) + 1
+        given[key] = title if seen[title] == 1 else f"{title} ({seen[title]})"
     return given
 
 

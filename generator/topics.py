@@ -9,7 +9,8 @@ Each topic has a name, a description and matching rules:
 * ``title_keywords``: phrases of which one occurring in the title is enough on its own;
 * ``exclude``: phrases that keep a paper out of the topic.
 
-A paper may have several topics; one that matches none is uncategorised.
+A paper may have several topics; one that matches none is uncategorised. The taxonomy
+file is read and validated in :mod:`.taxonomy`.
 """
 
 from __future__ import annotations
@@ -19,17 +20,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from slugify import slugify
-
-from .exceptions import PapershelfError
 from .model import Paper
 
 UNCATEGORISED = "Uncategorised"
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-# Pages of their own in topics/: a topic may not take their names.
-_RESERVED_SLUGS = {"index", "uncategorised"}
-_RULE_KEYS = {"name", "slug", "description", "keywords", "title_keywords", "min_matches",
-              "exclude"}
 
 
 @dataclass(frozen=True)
@@ -79,10 +72,6 @@ class Topic:
     min_matches: int = 1
 
 
-class TaxonomyError(PapershelfError):
-    """The taxonomy file is invalid; the message lists every problem."""
-
-
 def compile_phrase(phrase: str) -> Phrase:
     """``"scaling law*"`` -> a phrase matching "Scaling-laws", "scaling law", ..."""
     words = phrase.strip().split()
@@ -98,64 +87,6 @@ def compile_phrase(phrase: str) -> Phrase:
     if not _WORD.fullmatch(first.rstrip("*")):
         return Phrase(pattern, "", True, required)
     return Phrase(pattern, first.rstrip("*"), first.endswith("*"), required)
-
-
-def parse_taxonomy(raw, path: str) -> list[Topic]:
-    """Validate a parsed taxonomy document as a whole; raise with every problem found."""
-    problems: list[str] = []
-    entries = raw.get("topics") if isinstance(raw, dict) else None
-    if not isinstance(entries, list) or not entries:
-        raise TaxonomyError(f"{path}: expected `topics:` with a list of topics")
-    if isinstance(raw, dict) and set(raw) - {"topics"}:
-        problems.append(f"unknown key(s) {sorted(set(raw) - {'topics'})} (known: topics)")
-    topics = []
-    for number, entry in enumerate(entries, start=1):
-        topic = _parse_topic(entry, f"topic {number}", problems)
-        if topic:
-            topics.append(topic)
-    seen: set[str] = set()
-    for topic in topics:
-        if topic.slug in seen or topic.name == UNCATEGORISED:
-            problems.append(f"topic {topic.name!r}: name or slug used twice or reserved")
-        seen.add(topic.slug)
-    if problems:
-        raise TaxonomyError(f"{path}: invalid taxonomy:\n" + "\n".join(f"  - {p}" for p in problems))
-    return topics
-
-
-def _parse_topic(entry, label: str, problems: list[str]) -> Topic | None:
-    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-        problems.append(f"{label}: expected a mapping with a `name`")
-        return None
-    label = f"topic {entry['name']!r}"
-    for key in sorted(set(entry) - _RULE_KEYS):
-        problems.append(f"{label}: unknown key {key!r} (known: {', '.join(sorted(_RULE_KEYS))})")
-    lists = {}
-    for key in ("keywords", "title_keywords", "exclude"):
-        value = entry.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) and _WORD.search(v)
-                                                  for v in value):
-            problems.append(f"{label}: `{key}` must be a list of phrases (with at least one "
-                            f"letter or digit each)")
-            value = []
-        lists[key] = tuple(compile_phrase(v) for v in value)
-    if not lists["keywords"] and not lists["title_keywords"]:
-        problems.append(f"{label}: needs `keywords` or `title_keywords`")
-    min_matches = entry.get("min_matches", 1)
-    if not isinstance(min_matches, int) or isinstance(min_matches, bool) or min_matches < 1:
-        problems.append(f"{label}: `min_matches` must be a positive integer")
-        min_matches = 1
-    slug = str(entry.get("slug") or slugify(entry["name"]))
-    if not _SLUG.match(slug) or slug in _RESERVED_SLUGS:
-        problems.append(f"{label}: slug {slug!r} must be lower-case letters, digits and "
-                        f"hyphens, and not {' or '.join(sorted(_RESERVED_SLUGS))}")
-    return Topic(
-        name=entry["name"].strip(),
-        slug=slug,
-        description=str(entry.get("description") or "").strip(),
-        min_matches=min_matches,
-        **lists,
-    )
 
 
 KEYWORD, TITLE, EXCLUDE = "keyword", "title", "exclude"

@@ -42,7 +42,7 @@ def test_schema_and_sort_order():
     assert zeta["date"] == {"value": "2024-06-09", "kind": "published"}
     assert (zeta["arxiv_id"], zeta["arxiv"], zeta["author_names"]) == (None, None, [])
     assert (zeta["topics"], zeta["related"]) == ([], [])
-    assert document["listings"] == [{"source": "000.txt", "listed": None,
+    assert document["listings"] == [{"source": "000.txt", "title": "Daily Papers", "listed": None,
                                      "listed_text": "Dec 9", "year_basis": "unknown",
                                      "papers": 2, "shape": "hf-text", "layout": "blocks"}]
 

@@ -183,10 +183,20 @@ def test_serve_regenerates_when_a_listing_changes(tmp_path):
             "---\nstatus: reading\n---\nA note written while serving.\n", encoding="utf-8")
         assert wait_for(lambda: "A note written while serving." in (
             fetch("papers/a-freshly-added-paper/") or "")), "new note not served"
+        (project / "notes" / "a-freshly-added-paper.md").write_text(
+            "---\nstatus: done\n---\nA mistake made while serving.\n", encoding="utf-8")
+        assert wait_for(lambda: "A mistake made while serving." in (
+            fetch("papers/a-freshly-added-paper/") or "")), "edited note not served"
     finally:
         server.terminate()
         output = server.communicate(timeout=20)[0]
-    assert "Regenerated: 198 papers" in output
+    assert re.search(r"^Generated: 197 papers; 0 warnings$", output, re.M)
+    assert re.search(r"^Regenerated: 198 papers; \d+ written, 0 removed; 0 warnings$", output,
+                     re.M)
+    assert ("notes/a-freshly-added-paper.md:2: warning: status 'done': expected one of "
+            "to-read, reading, read; did you mean 'read'?") in output
+    assert re.search(r"^Regenerated: 198 papers; \d+ written, 0 removed; 1 warning ", output,
+                     re.M)
 
 
 def test_verbose_announces_stages_and_times_them(run, project):
@@ -395,3 +405,14 @@ def test_a_page_rewritten_by_hand_outlives_its_listing(run, project):
             "wrote it; left in place") in result.output
     assert page.read_text(encoding="utf-8") == "# B, as I remember it\n"
     assert not (project / "docs" / "papers" / "b-paper.md").exists()
+
+
+def test_a_listing_named_in_the_settings(run, project):
+    write_seed(project, "a.txt", HEADER + "Dec 9\n\nA Paper\n\nIts abstract.\n")
+    (project / "papershelf.yml").write_text(
+        "listing_names: {a.txt: My reading day, gone.txt: Gone}\n")
+    result = run("generate")
+    assert result.exit_code == 0
+    assert ("papershelf.yml: warning: listing_names names 'gone.txt', which is not a listing "
+            "in seeds/") in result.stderr
+    assert "\n# My reading day\n" in (project / "docs" / "listings" / "a.md").read_text()

@@ -69,3 +69,19 @@ def test_impossible_dates_and_misplaced_folders_are_messages(tmp_path):
         load_config(path)
     path.write_text("listing_years:\n")
     assert load_config(path).listing_years == {}
+
+
+def test_listing_names_and_orphans_page_settings(tmp_path):
+    path = tmp_path / "papershelf.yml"
+    path.write_text("listing_names: {a.txt: '  The  first day '}\npublish_orphaned_notes: true\n")
+    config = load_config(path)
+    assert config.listing_names == {"a.txt": "The first day"}
+    assert config.publish_orphaned_notes is True
+    path.write_text("listing_names: {a.txt: 3}\npublish_orphaned_notes: yes please\n"
+                    "listing_name: {}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert "listing_names: expected a mapping of listing file name to a name" in message
+    assert "publish_orphaned_notes: expected true or false" in message
+    assert "unknown option 'listing_name'; did you mean 'listing_names'?" in message

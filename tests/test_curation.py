@@ -79,3 +79,15 @@ def test_find_paper_by_slug_title_part_or_typo():
     paper_found, candidates = find_paper("scaling laws", found)
     assert paper_found is None and {c.slug for c in candidates} == {found[1].slug, found[2].slug}
     assert find_paper("quantum chromodynamics", found) == (None, [])
+
+
+def test_a_topic_or_slug_almost_right_is_named_with_its_line():
+    a, b = papers("A Paper", "The Monge Gap Regularizer")
+    a.topics = b.topics = [UNCATEGORISED]
+    _, problems = apply_notes([a, b], [note("a-paper", "status: read\ntopics: [scaling laws]\n"
+                                             "related: {pin: [the-monge-gap]}")], TOPICS)
+    assert [(p.line, p.message) for p in problems] == [
+        (3, "topic 'scaling laws' is not in the taxonomy; did you mean 'Scaling laws'? "
+            "(known: Scaling laws, Optimal transport, Diffusion); ignored"),
+        (4, "related: no paper has the slug 'the-monge-gap'; did you mean "
+            "'the-monge-gap-regularizer'?")]

@@ -1,4 +1,4 @@
-"""Golden end-to-end output: every generated file from seeds/, byte for byte.
+"""Golden end-to-end output: every generated file from the test project, byte for byte.
 
 Regenerate after an intended change with ``PAPERSHELF_REGEN_GOLDEN=1`` and review the diff.
 """
@@ -21,6 +21,9 @@ REGENERATE = os.environ.get("PAPERSHELF_REGEN_GOLDEN") == "1"
 def test_outputs_match_golden_files():
     outputs = render_outputs(collect(load_config(root=FIXTURE)))
     if REGENERATE:
+        for stale in [p for p in GOLDEN.rglob("*") if p.is_file()
+                      and str(p.relative_to(GOLDEN)) not in outputs]:
+            stale.unlink()
         for relative, text in outputs.items():
             (GOLDEN / relative).parent.mkdir(parents=True, exist_ok=True)
             (GOLDEN / relative).write_text(text, encoding="utf-8", newline="\n")

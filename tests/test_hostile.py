@@ -64,7 +64,7 @@ def test_no_element_or_attribute_from_scraped_text(hostile_site, hostile_catalog
     references = {"papers": "papers/stable-resnet/",
                   "noted": "papers/the-monge-gap-a-regularizer-to-learn-all-transport-maps/"}
     index_pages = ["", "topics/", "topics/uncategorised/", "dates/", "dates/2024/",
-                   "dates/listed/", "status/read/", "tags/", "notes/orphaned/"]
+                   "dates/listed/", "status/read/", "tags/"]
     pairs = [(url, url) for url in index_pages]
     pairs.append(("listings/hostile/", "listings/000_b0c19a2a7d9c138d/"))
     pairs += [(p["url"], references["noted" if p["note"] else "papers"])

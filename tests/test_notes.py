@@ -93,3 +93,37 @@ def test_a_doi_that_would_break_out_of_its_citation_field_is_refused():
     assert "doi" not in note.links
     (problem,) = problems
     assert problem.message.startswith("doi '10.1000/x}, title={Injected}, note={': expected a DOI")
+
+
+def test_mistakes_get_a_suggestion_of_what_was_meant():
+    _, problems = parse("---\nraiting: 4\nStatus: read\nstatus: done\n---\n")
+    found = {p.line: p.message for p in problems}
+    assert found[2].startswith("unknown key 'raiting'; did you mean 'rating'? (expected")
+    assert found[3].startswith("unknown key 'Status'; did you mean 'status'?")
+    assert found[4] == ("status 'done': expected one of to-read, reading, read; did you "
+                        "mean 'read'?")
+    for written, meant in (("Read", "read"), ("to read", "to-read"), ("todo", "to-read"),
+                           ("in progress", "reading"), ("raeding", "reading")):
+        _, (problem,) = parse(f"---\nstatus: {written}\n---\n")
+        assert problem.message.endswith(f"did you mean {meant!r}?"), written
+    _, (problem,) = parse("---\nstatus: someday\n---\n")
+    assert "did you mean" not in problem.message
+
+
+def test_a_quoted_date_is_read_as_the_date_with_a_warning():
+    note, (problem,) = parse('---\nread_on: "2026-01-31"\n---\n')
+    assert note.read_on.isoformat() == "2026-01-31"
+    assert problem.level is Level.WARNING and problem.line == 2
+    assert problem.message == ("read_on '2026-01-31' is quoted, so YAML reads it as text; it "
+                               "was read as the date 2026-01-31 (write it without quotes)")
+    note, (problem,) = parse('---\nread_on: "2026-02-31"\n---\n')
+    assert note.read_on is None and "expected a date" in problem.message
+
+
+def test_a_pasted_arxiv_address_gives_its_identifier():
+    for pasted in ("https://arxiv.org/abs/2106.10165v2", "https://arxiv.org/pdf/2106.10165",
+                   "https://huggingface.co/papers/2106.10165"):
+        note, problems = parse(f"---\narxiv: {pasted}\n---\n")
+        assert note.links == {"arxiv": "2106.10165"}
+        assert [(p.level, p.message) for p in problems] == [(Level.NOTICE, (
+            f"arxiv {pasted!r}: read the identifier 2106.10165 out of the address"))]

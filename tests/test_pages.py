@@ -13,7 +13,8 @@ from generator.merge import merge_listings
 from generator.paper_pages import render_paper_page
 from generator.site import Site
 from generator.slugs import assign_slugs
-from generator.topics import assign_topics, parse_taxonomy
+from generator.taxonomy import parse_taxonomy
+from generator.topics import assign_topics
 
 from .conftest import HEADER, parse
 
@@ -56,7 +57,7 @@ def test_paper_page_front_matter_is_escaped_for_the_theme_and_raw_for_the_templa
     assert meta["date"] == "2024-06-09" and meta["tags"] == ["Scaling laws"]
     data = meta["papershelf"]
     assert (data["authors"], data["comments"], data["published"]) == (3, 5, "Jun 9, 2024")
-    assert data["listings"] == [{"name": "a", "url": "listings/a/", "position": 2,
+    assert data["listings"] == [{"name": "Daily Papers, Jan 7", "url": "listings/a/", "position": 2,
                                  "listed": "Jan 7"}]
     assert data["topics"] == [{"name": "Scaling laws", "url": "topics/scaling-laws/"}]
     assert all("%3Cscript%3E" in link["url"] for link in data["links"])
@@ -97,7 +98,7 @@ def test_listing_page_keeps_the_page_order():
     titles = re.findall(r"^(\d+)\. \[(.+?)\]", body, re.M)
     assert [n for n, _ in titles] == ["1", "2", "3", "4", "5"]
     assert titles[0][1] == "Old scaling" and titles[4][1] == "Lonely"
-    assert "| [a](a.md) | Jan 7 | 5 |" in split(pages["listings/index.md"])[1]
+    assert "| [Daily Papers, Jan 7](a.md) | 5 |" in split(pages["listings/index.md"])[1]
 
 
 def test_home_page_counts_newest_and_chart_data():

@@ -58,3 +58,29 @@ def test_the_most_specific_shape_wins():
                       "[Models](https://huggingface.co/models)\n")
     listing, _ = read_listing(arxiv_markdown, "a.md", "seeds/a.md")
     assert (listing.shape, [e.title for e in listing.entries]) == ("arxiv-list", ["One", "Two"])
+
+
+def test_each_capture_names_its_page():
+    from pathlib import Path
+
+    from generator.readers import detect_shape
+    from generator.readers.page_title import page_title
+
+    captures = Path(__file__).parent / "data" / "captures"
+    expected = {
+        "arxiv-new-text-q-fin-cp.md": "arXiv q-fin.CP: new submissions",
+        "crawler-hf-trending-via-pwc-link.md": "Trending Papers",
+        "export-urls-hf-search-intercode-bash.md": "Papers search: Intercode Bash",
+        "hf-html-extract-trending-2026-10.md": "Trending Papers",
+        "hf-html2text-reflinks-search-long-context-asr.md": "Papers search: Long-context ASR",
+        "hf-obsidian-clipper-daily-2026-04-17.md": "Daily Papers",
+        "htmltext-arxiv-list-cs-ai-recent.md": "arXiv cs.AI: recent submissions",
+    }
+    for name, title in expected.items():
+        text = (captures / name).read_text(encoding="utf-8")
+        assert page_title(text, detect_shape(text).name) == title, name
+    assert page_title("new\n\nDaily Papers\n\nDec 9\n", "hf-text") == "Daily Papers"
+    assert page_title("Some text\n", "hf-text") == "Hugging Face papers"
+    assert page_title("Some text\n", "unknown") is None
+    assert page_title('title: "<script>x</script> - Hugging Face"\n', "hf-page") == \
+        "<script>x</script>"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.topics import (UNCATEGORISED, TaxonomyError, Words, assign_topics,
-                              compile_phrase, parse_taxonomy, topics_for)
+from generator.model import Level
+from generator.taxonomy import TaxonomyError, parse_taxonomy
+from generator.topics import (UNCATEGORISED, Words, assign_topics,
+                              compile_phrase, topics_for)
 from tests.test_slugs import paper
 
 TAXONOMY = {"topics": [
@@ -51,7 +53,7 @@ def test_uncategorised_papers_are_marked():
 
 def test_taxonomy_problems_are_reported_together():
     bad = {"topics": [
-        {"name": "A", "keywords": "not a list", "colour": "red"},
+        {"name": "A", "keywords": ["a"], "title_keywords": "not a list", "colour": "red"},
         {"name": "B", "min_matches": 0, "keywords": ["b"]},
         {"name": "A", "keywords": ["a"]},
         {"keywords": ["nameless"]},
@@ -59,7 +61,7 @@ def test_taxonomy_problems_are_reported_together():
     with pytest.raises(TaxonomyError) as caught:
         parse_taxonomy(bad, "taxonomy.yml")
     message = str(caught.value)
-    for expected in ("unknown key(s) ['extra']", "unknown key 'colour'", "`keywords` must be",
+    for expected in ("unknown key 'extra'", "unknown key 'colour'", "`title_keywords` must be",
                      "`min_matches` must be", "used twice", "topic 4: expected a mapping"):
         assert expected in message, expected
     with pytest.raises(TaxonomyError, match="expected `topics:`"):
@@ -86,3 +88,34 @@ def test_slugs_are_checked_and_reserved_names_refused():
     (topic,) = parse_taxonomy({"topics": [{"name": "N", "description": None,
                                            "keywords": ["x"]}]}, "t.yml")
     assert topic.description == ""
+
+
+def test_taxonomy_problems_are_warnings_with_lines_and_the_rest_still_works():
+    from generator import yaml_text
+    from generator.taxonomy import read_taxonomy
+
+    text = ("topics:\n"
+            "  - name: Scaling laws\n"
+            "    keywords: [scaling law*]\n"
+            "    keyword: [power law]\n"
+            "  - name: Nameless rules\n"
+            "    slug: Not A Slug\n"
+            "    keywords: [x]\n"
+            "  - name: Diffusion\n"
+            "    min_matches: two\n"
+            "    keywords: [diffusion]\n"
+            "toppics: []\n")
+    topics, problems = read_taxonomy(yaml_text.load(text), "taxonomy.yml",
+                                     yaml_text.compose(text))
+    assert [t.name for t in topics] == ["Scaling laws", "Diffusion"]
+    assert [(p.path, p.line, p.level, p.message) for p in problems] == [
+        ("taxonomy.yml", 11, Level.WARNING, "unknown key 'toppics'; did you mean 'topics'? (the "
+         "file holds `topics:` only); ignored"),
+        ("taxonomy.yml", 4, Level.WARNING, "topic 'Scaling laws': unknown key 'keyword'; did "
+         "you mean 'keywords'? (known: name, slug, description, keywords, title_keywords, "
+         "min_matches, exclude); ignored"),
+        ("taxonomy.yml", 6, Level.WARNING, "topic 'Nameless rules': slug 'Not A Slug' must be "
+         "lower-case letters, digits and hyphens, and not index or uncategorised; topic left "
+         "out"),
+        ("taxonomy.yml", 9, Level.WARNING, "topic 'Diffusion': `min_matches` must be a "
+         "positive integer; 1 is used")]

@@ -37,7 +37,7 @@ def test_html_passes_the_nu_validator(request, which):
 
 PAGES = ["", "topics/", "topics/scaling-laws/", "dates/", "dates/2025/", "dates/listed/",
          "listings/", "listings/000_b0c19a2a7d9c138d/", "status/", "status/read/", "tags/",
-         "notes/orphaned/", "about/", "papers/stable-resnet/",
+         "about/", "papers/stable-resnet/",
          "papers/the-monge-gap-a-regularizer-to-learn-all-transport-maps/"]
 
 

@@ -19,6 +19,7 @@ from ..model import Diagnostic, Entry, Level, Listing
 from ..titles import abstracts_agree, title_key
 from .common import Capture, Shape, capture_day, clip
 from .decode import decode_listing
+from .page_title import page_title
 
 __all__ = ["decode_listing", "detect_shape", "read_listing", "shapes"]
 
@@ -68,7 +69,8 @@ def read_listing(text: str, source: str, path: str) -> tuple[Listing, list[Diagn
             f"no recognisable papers in this {shape.name} capture ({shape.description})")))
     listing = Listing(source, path, capture.date, capture.date_line, tuple(entries),
                       shape.name if shape else "unknown", capture.layout,
-                      capture_day(text) if shape else None)
+                      capture_day(text) if shape else None,
+                      page_title(text, shape.name) if shape else None)
     return listing, diagnostics
 
 
