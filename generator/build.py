@@ -100,7 +100,7 @@ def collect(config: Config, stages: Stages | None = None,
         notes = _read_notes(config, diagnostics)
         orphans, found = apply_notes(papers, notes, [topic.name for topic in taxonomy])
         diagnostics.extend(found)
-        diagnostics.extend(_uncategorised(papers))
+        diagnostics.extend(_uncategorised(papers, listings))
     with stages.stage("related"):
         _link_related(papers, config, save_caches)
     return Collection(listings, years, papers, taxonomy, _ordered(diagnostics), skipped,
@@ -251,8 +251,11 @@ def _read_notes(config: Config, diagnostics: list[Diagnostic]) -> list[Note]:
     return notes
 
 
-def _uncategorised(papers: list[Paper]) -> list[Diagnostic]:
-    return [Diagnostic(Level.NOTICE, f"{paper.listings[0].source}", paper.listings[0].line,
+def _uncategorised(papers: list[Paper], listings: list[Listing]) -> list[Diagnostic]:
+    paths = {listing.source: listing.path for listing in listings}
+    return [Diagnostic(Level.NOTICE, paths.get(paper.listings[0].source,
+                                               paper.listings[0].source),
+                       paper.listings[0].line,
                        f"{paper.title!r} matches no topic (uncategorised)")
             for paper in papers if paper.topics == [UNCATEGORISED]]
 
