@@ -13,7 +13,6 @@ not minutes; megabytes, not gigabytes. The target is under 10 s and 500 MB each.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,9 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.site import GENERATED_ROOTS
+from benchmarks.project import copy_project
 
-ROOT = Path(__file__).resolve().parent.parent
 HEADER = "new\n\nDaily Papers\n\n"
 ABSTRACT = "We study one problem at length, with a method and a result. " * 4
 ONE_PAPER = f"{HEADER}A Paper\n\n{ABSTRACT}\n"
@@ -123,15 +121,10 @@ class Measure:
 
 
 def project(folder: Path) -> Path:
-    """The tool's site skeleton without the curator's content or any generated file."""
-    root = folder / "project"
-    (root / "seeds").mkdir(parents=True)
-    (root / "notes").mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", root)
-    shutil.copytree(ROOT / "overrides", root / "overrides")
-    shutil.copytree(ROOT / "docs", root / "docs", ignore=lambda where, names: [
-        n for n in names if (Path(where) == ROOT / "docs" and n in GENERATED_ROOTS)
-        or n.startswith(".papershelf")])
+    """The test project's skeleton: no listing, no note, no taxonomy, default settings."""
+    root = copy_project(folder / "project", content=False)
+    (root / "taxonomy.yml").unlink()
+    (root / "papershelf.yml").unlink()
     return root
 
 

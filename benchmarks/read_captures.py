@@ -25,8 +25,8 @@ SAMPLES = [
     ROOT / "tests" / "data" / "captures" / "hf-html-extract-trending-2026-10.md",
     ROOT / "tests" / "data" / "captures" / "arxiv-new-text-q-fin-cp.md",
     ROOT / "tests" / "data" / "captures" / "htmltext-arxiv-list-cs-ai-recent.md",
-    ROOT / "seeds" / "000_b0c19a2a7d9c138d.txt",
-    ROOT / "seeds" / "002_8051a9310ce56862.txt",
+    ROOT / "tests" / "data" / "project" / "seeds" / "000_b0c19a2a7d9c138d.txt",
+    ROOT / "tests" / "data" / "project" / "seeds" / "002_8051a9310ce56862.txt",
 ]
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from benchmarks.project import FIXTURE
 from generator.build import collect
 from generator.config import load_config
 from generator.related import (DEFAULT_VARIANT, VARIANTS, _similarity_space, paper_text,
@@ -81,7 +82,7 @@ def evaluate(slugs, titles, abstracts, related, unrelated, variant: str, k: int 
 
 
 def seed_arguments():
-    papers = collect(load_config(root=ROOT)).papers
+    papers = collect(load_config(root=FIXTURE)).papers
     related, unrelated = load_pairs()
     return ([p.slug for p in papers], [p.title for p in papers], [p.abstract for p in papers],
             related, unrelated)

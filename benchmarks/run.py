@@ -26,11 +26,10 @@ import time
 from pathlib import Path
 
 from benchmarks.corpus import write_corpus
+from benchmarks.project import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 HUGO = Path(__file__).resolve().parent / "hugo"
-PROJECT_FILES = ("mkdocs.yml", "papershelf.yml", "taxonomy.yml", "overrides")
-HAND_WRITTEN_DOCS = ("about.md", "stylesheets", "assets", "javascripts")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
@@ -48,15 +47,7 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
 
 
 def make_project(n: int, where: Path) -> Path:
-    project = where / f"n{n}"
-    project.mkdir(parents=True)
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
-    (project / "docs").mkdir()
-    for name in HAND_WRITTEN_DOCS:
-        source = ROOT / "docs" / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / "docs" / name)
+    project = copy_project(where / f"n{n}", content=False)
     write_corpus(n, project / "seeds")
     return project
 

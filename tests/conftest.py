@@ -10,12 +10,8 @@ from generator.readers import read_listing
 from tests.browser import browser  # noqa: F401  (a fixture for the browser tests)
 
 ROOT = Path(__file__).resolve().parent.parent
-# The tests never read the curator's own content (seeds/, notes/, taxonomy.yml,
-# papershelf.yml, mkdocs.yml, docs/about.md), which changes all the time: they build from
-# this copy of it, taken on 2026-11-29. The tool's own files (overrides/ and docs/'s
-# stylesheets, scripts and assets) come from the repository.
-FIXTURE = ROOT / "tests" / "data" / "project"
-TOOL_FILES = ("overrides", "docs/assets", "docs/javascripts", "docs/stylesheets")
+# The tests never read the curator's own content: see benchmarks/project.py.
+from benchmarks.project import FIXTURE, TOOL_FILES, copy_project  # noqa: E402,F401
 
 HEADER = "new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\n" \
          "byAK and the research community\n\n"
@@ -39,16 +35,6 @@ def project(tmp_path: Path) -> Path:
         "site_name: Test\ntheme:\n  name: material\n  font: false\nnav:\n  - index.md\n",
         encoding="utf-8")
     return tmp_path
-
-
-def copy_project(target: Path) -> Path:
-    """The test project (the fixture's content and the tool's files), in a fresh folder."""
-    import shutil
-
-    shutil.copytree(FIXTURE, target, dirs_exist_ok=True)
-    for name in TOOL_FILES:
-        shutil.copytree(ROOT / name, target / name, dirs_exist_ok=True)
-    return target
 
 
 def run_papershelf(project: Path, *args: str):

@@ -1,11 +1,12 @@
 """The suite tests the tool, never the curator's content of the day: the curator adds,
-edits and deletes listings, notes, topics and settings, and the tests still pass."""
+edits and deletes listings, notes, topics and settings, and the tests (and benchmarks)
+still pass and measure the same thing."""
 
 from __future__ import annotations
 
 import re
 
-from .conftest import FIXTURE, ROOT, TOOL_FILES
+from benchmarks.project import FIXTURE, ROOT, TOOL_FILES
 
 CURATOR_FILES = ("seeds", "notes", "taxonomy.yml", "papershelf.yml", "mkdocs.yml", "docs")
 # `ROOT / "seeds"`, `root=ROOT`, `Path("seeds")`: ways to reach the repository's
@@ -16,9 +17,9 @@ READS_CONTENT = re.compile(
     r'|Path\(\s*"(?:' + "|".join(re.escape(name) for name in CURATOR_FILES) + r')')
 
 
-def test_no_test_reads_the_curators_content():
+def test_no_test_or_benchmark_reads_the_curators_content():
     found = []
-    for path in sorted((ROOT / "tests").glob("*.py")):
+    for path in sorted([*(ROOT / "tests").glob("*.py"), *(ROOT / "benchmarks").glob("*.py")]):
         if path.name == "test_independence.py":
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
