@@ -44,6 +44,18 @@ def one_paper_everywhere(root: Path) -> None:
             f"Jun 9{year}\n", encoding="utf-8")
 
 
+def one_title_many_papers(root: Path) -> None:
+    """3,000 different papers (abstracts of unrelated words) under one title."""
+    import random
+
+    rng = random.Random(11)
+    words = [f"w{i}" for i in range(5000)]
+    entries = [f"Same Title For Every Entry\n\n{' '.join(rng.sample(words, 60))}.\n\n"
+               f"  • 2 authors\n·\nJun 9, 2024\n" for _ in range(3000)]
+    (root / "seeds" / "same.txt").write_text(HEADER + "Jan 2\n\n" + "\n".join(entries),
+                                             encoding="utf-8")
+
+
 def _laughs(first_key: str = "a") -> str:
     """YAML of about 300 bytes whose aliases would expand to a billion strings."""
     aliases = "".join(f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9)
@@ -102,6 +114,7 @@ class Case:
 CASES = [
     Case(wrapped_field, "generate", 1),
     Case(one_paper_everywhere, "generate", 1),
+    Case(one_title_many_papers, "generate", 3000),
     Case(billion_laughs_note, "generate", 1),
     Case(billion_laughs_taxonomy, "generate", 0, refused=True),
     Case(billion_laughs_config, "generate", 0, refused=True),

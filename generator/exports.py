@@ -22,7 +22,10 @@ FEED_SIZE = 50
 ATOM = "http://www.w3.org/2005/Atom"
 # XML 1.0 cannot hold these at all; they become U+FFFD in feeds.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%",
+# Braces become \textbraceleft{} and \textbraceright{}: BibTeX counts every brace in a
+# field, an escaped one too, so "\}" could still close the field and start a forged entry.
+_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}",
+                   "}": r"\textbraceright{}", "%": r"\%",
                    "&": r"\&", "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
                    "^": r"\textasciicircum{}"}
 _BIBTEX_PATTERN = re.compile("|".join(re.escape(ch) for ch in _BIBTEX_SPECIAL))
@@ -87,8 +90,19 @@ def atom_feed(site: Site, papers: list[Paper], path: str, title: str) -> str:
 
 
 def bibtex_text(text: str) -> str:
-    """Text for a braced BibTeX field: LaTeX specials escaped, so braces always balance."""
+    """Text for a braced BibTeX field: LaTeX specials escaped; the only braces are the
+    empty pairs of the escapes, so the field's braces always balance."""
     return _BIBTEX_PATTERN.sub(lambda m: _BIBTEX_SPECIAL[m.group(0)], " ".join(text.split()))
+
+
+_AND = re.compile(r"\band\b|^others$", re.IGNORECASE)
+
+
+def bibtex_name(name: str) -> str:
+    """One author for the ``author`` field: a name holding the word "and" (or that is
+    "others") is braced, so BibTeX reads it as one name, not several or "et al."."""
+    text = bibtex_text(name)
+    return "{" + text + "}" if _AND.search(" ".join(name.split())) else text
 
 
 def bibtex(site: Site, papers: list[Paper]) -> str:
@@ -100,7 +114,7 @@ def _bibtex_entry(site: Site, paper: Paper) -> str:
     fields = [("title", "{" + bibtex_text(paper.title) + "}")]
     authors = _authors(paper)
     if authors:
-        fields.append(("author", " and ".join(bibtex_text(name) for name in authors)))
+        fields.append(("author", " and ".join(bibtex_name(name) for name in authors)))
     if paper.dated:
         fields += [("year", str(paper.dated.day.year)), ("month", str(paper.dated.day.month))]
     fields.append(("url", _absolute(site, url_of(paper_path(paper.slug)))))

@@ -18,7 +18,7 @@ from collections import defaultdict
 
 from .dates import format_day_month
 from .model import DayMonth, Diagnostic, Entry, Level, Listing, ListingRef, Paper, YearEvidence
-from .titles import abstracts_agree, cut_from, title_key
+from .titles import SAME_TITLE_COMPARED, abstracts_agree, cut_from, title_key
 
 
 def merge_listings(
@@ -46,27 +46,30 @@ def _group(listings: list[Listing]) -> dict[str, list[tuple[Listing, Entry]]]:
                 if key not in groups:
                     by_title[title_key(entry.title)].append(key)
                 groups[key].append((listing, entry))
+    # Papers with an id of each title; the keys without one are appended after them.
+    with_id = {title: len(keys) for title, keys in by_title.items()}
     for listing in listings:
         for entry in listing.entries:
             if not entry.arxiv_id:
-                groups[_title_group(entry, groups, by_title)].append((listing, entry))
+                key = _title_group(entry, groups, by_title, with_id)
+                groups[key].append((listing, entry))
     for sightings in groups.values():
         sightings.sort(key=lambda sighting: (sighting[0].source, sighting[1].position))
     return groups
 
 
-def _title_group(entry: Entry, groups, by_title) -> str:
+def _title_group(entry: Entry, groups, by_title, with_id: dict[str, int]) -> str:
     """The paper an entry without an id belongs to: the first of its title whose abstract
     agrees (a paper with an id only if it is the title's only one), else a new one."""
     title = title_key(entry.title)
     candidates = by_title[title]
-    with_id = [key for key in candidates if key.startswith("arxiv:")]
-    for key in candidates:
-        if key.startswith("arxiv:") and len(with_id) > 1:
+    ids = with_id.get(title, 0)
+    for key in candidates[:SAME_TITLE_COMPARED]:
+        if key.startswith("arxiv:") and ids > 1:
             continue
         if abstracts_agree(groups[key][0][1].abstract, entry.abstract):
             return key
-    key = title if title not in groups else f"{title} #{len(candidates) - len(with_id) + 1}"
+    key = title if title not in groups else f"{title} #{len(candidates) - ids + 1}"
     candidates.append(key)
     return key
 

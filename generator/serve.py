@@ -101,6 +101,10 @@ def _regenerate(config_path: Path | None, config: Config, report: Callable[[str]
     except PapershelfError as exc:
         report(f"error: {exc}")
         return config, shown
+    except Exception as exc:  # noqa: BLE001 (a bug must not stop the server)
+        report(f"error: unexpected {type(exc).__name__}: {exc} (please report this); the "
+               f"last good site is still served")
+        return config, shown
     shown = _report_warnings(summary, shown, report)
     report(f"Regenerated: {summary.papers} papers; {len(stats.written)} written, "
            f"{len(stats.removed)} removed; {_count(summary)}")

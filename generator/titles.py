@@ -23,6 +23,11 @@ def title_key(title: str) -> str:
 # of one abstract share most of their words; among 20,000 random pairs of real abstracts
 # (the benchmark records) 99.9 % share less than 0.40.
 SAME_ABSTRACT = 0.5
+# How many different papers of one title an entry's abstract is compared with. Real
+# collections have a handful ("Introduction", "Attention"); a capture repeating one title
+# thousands of times with different abstracts would otherwise cost time quadratic in its
+# size. Past this, an entry that agrees with none of the first ones is a paper of its own.
+SAME_TITLE_COMPARED = 16
 
 
 def abstracts_agree(first: str | None, second: str | None) -> bool:

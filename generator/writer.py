@@ -58,6 +58,7 @@ def write_outputs(docs_dir: Path, outputs: dict[str, str],
         raise PapershelfError(f"internal error: generated path outside the generated "
                               f"folders: {stray[0]!r}; please report this")
     previous = _read_manifest(docs_dir, roots)
+    _refuse_linked_folders(docs_dir, set(outputs) | set(previous))
     encoded = {rel: outputs[rel].encode("utf-8") for rel in sorted(outputs)}
     current = {rel: _read(docs_dir / rel) for rel in sorted(set(encoded) | set(previous))}
     _refuse_foreign(docs_dir, encoded, previous, current)
@@ -155,6 +156,19 @@ def _refuse_foreign(docs_dir: Path, encoded: dict[str, bytes],
         raise PapershelfError(
             f"{docs_dir}: will not overwrite files Papershelf did not write (or that were "
             f"edited since): {listed}. Move them away: generated output goes to those paths")
+
+
+def _refuse_linked_folders(docs_dir: Path, paths: set[str]) -> None:
+    """Stop before writing anything if a folder on the way to a generated file is a link:
+    writing or removing through it would touch files outside the docs folder."""
+    folders = {str(PurePosixPath(rel).parent) for rel in paths} - {"."}
+    for folder in sorted({str(parent) for f in folders
+                          for parent in [PurePosixPath(f), *PurePosixPath(f).parents]} - {"."}):
+        if (docs_dir / folder).is_symlink():
+            raise PapershelfError(
+                f"{docs_dir / folder}: a link to another folder, where Papershelf writes "
+                f"generated pages; it writes only into real folders (replace the link with a "
+                f"folder)")
 
 
 def _ours(data: bytes | None, digests: tuple[str, ...] | None) -> bool:

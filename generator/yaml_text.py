@@ -8,19 +8,38 @@ names the line, as any other mistake in the file.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 class CuratorLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing aliases (``*name``)."""
+    """PyYAML's safe loader, refusing aliases (``*name``), explicit tags (``!!bool x``,
+    which PyYAML's constructors can fail on with other errors than YAML's) and escapes
+    that make no character (a lone surrogate, ``"\\ud800"``)."""
 
     def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not allowed in this file; write the value "
-                "out", mark)
+                "out", event.start_mark)
+        if getattr(event, "tag", None) not in (None, "!"):
+            raise yaml.composer.ComposerError(
+                None, None, f"tags ({event.tag.replace('tag:yaml.org,2002:', '!!')}) are not "
+                "allowed in this file; write the value plainly", event.start_mark)
         return super().compose_node(parent, index)
+
+    def compose_scalar_node(self, anchor):
+        node = super().compose_scalar_node(anchor)
+        if _SURROGATE.search(node.value):
+            raise yaml.composer.ComposerError(
+                None, None, "an escape that is no character (a lone surrogate such as "
+                "\\ud800)", node.start_mark)
+        return node
 
 
 def load(text: str):

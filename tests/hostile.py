@@ -32,6 +32,8 @@ ENTRIES = [
     ("Ampersands & entities &amp; &lt;b&gt; &#x41;", "Entities &copy; &#169; stay as typed."),
     ("Quotes \"double\" and 'single' and `back`", "Attribute breakers: \" ' > < =."),
     ("javascript:alert(7)", "data:text/html,<script>alert(8)</script>"),
+    ('Sets closed twice }} @misc(injected, title = "Forged entry", author = "Mallory")',
+     "A title that would close its BibTeX field and start an entry of its own."),
 ]
 
 
@@ -81,4 +83,8 @@ print("fence whose attribute breaks out")
 ## __search
 
 Theme classes and hooks: **a word**{: .md-search__input data-md-component="search" #__drawer }.
+
+A formula that overflows KaTeX's stack: $""" + "{" * 20000 + "x" + "}" * 20000 + """$
+
+And one after it: $a^2$.
 """

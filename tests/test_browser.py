@@ -139,4 +139,14 @@ def test_hostile_pages_raise_no_dialog_and_search_stays_text(browser, hostile_si
         page.wait_for_timeout(500)
         assert "<script>alert('title')</script>" in page.locator(".md-search-result").inner_text()
         page.close()
+        # A formula that breaks KaTeX leaves the others typeset, with no script error.
+        page, errors = open_page(browser, base + noted)
+        page.locator(".arithmatex .katex").first.wait_for(timeout=10000)
+        assert page.locator(".arithmatex .katex").count() == 1
+        assert page.locator(".arithmatex.ps-math-error").count() == 1
+        # The only failed requests: the note's own image (an https address that does not
+        # resolve) and the inert <img src="x"> its broken fences leave.
+        assert [e for e in errors if not e.endswith(("/x: HTTP 404", "ERR_NAME_NOT_RESOLVED"))
+                ] == []
+        page.close()
     assert dialogs == []

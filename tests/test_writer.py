@@ -127,3 +127,18 @@ def test_manifest_records_each_output_with_its_digest(tmp_path):
 def test_an_output_outside_the_generated_folders_is_a_bug(tmp_path):
     with pytest.raises(PapershelfError, match="about.md"):
         write(tmp_path, {"about.md": "x"})
+
+
+def test_a_generated_folder_that_is_a_link_is_refused(tmp_path):
+    docs, victim = tmp_path / "docs", tmp_path / "victim"
+    docs.mkdir()
+    victim.mkdir()
+    (victim / "keep.md").write_text("precious")
+    (docs / "topics").symlink_to(victim)
+    with pytest.raises(PapershelfError, match="topics: a link to another folder"):
+        write(docs, {"topics/index.md": "x"})
+    manifest = {"format": 2, "files": {"topics/keep.md": [digest(b"precious")]}}
+    (docs / MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(PapershelfError, match="a link to another folder"):
+        write(docs, {"papers.json": "{}"})
+    assert sorted(p.name for p in victim.iterdir()) == ["keep.md"]

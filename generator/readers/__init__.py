@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from ..model import Diagnostic, Entry, Level, Listing
-from ..titles import abstracts_agree, title_key
+from ..titles import SAME_TITLE_COMPARED, abstracts_agree, title_key
 from .common import Capture, Shape, capture_day, clip
 from .decode import decode_listing
 from .page_title import page_title
@@ -138,7 +138,7 @@ def _same_paper(entry, kept, by_id, by_title) -> int | None:
     """Same id; or, where either has no id, same title and abstracts that agree."""
     if entry.arxiv_id in by_id:
         return by_id[entry.arxiv_id]
-    for index in by_title.get(title_key(entry.title), ()):
+    for index in by_title.get(title_key(entry.title), ())[:SAME_TITLE_COMPARED]:
         other = kept[index]
         if (not entry.arxiv_id or not other.arxiv_id) \
                 and abstracts_agree(other.abstract, entry.abstract):
