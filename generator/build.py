@@ -18,8 +18,9 @@ from .config import Config
 from .dates import infer_listing_years
 from .exceptions import StrictError
 from .curation import Orphan, apply_notes, curate_related
-from .files import (digest_inputs, display_path, docs_files, output_stamps, read_cache,
-                    read_listings, read_mkdocs_settings, read_notes, read_yaml, write_cache)
+from .files import (digest_inputs, display_path, docs_files, input_files, output_stamps,
+                    read_cache, read_listings, read_mkdocs_settings, read_notes, read_yaml,
+                    write_cache)
 from .merge import merge_listings
 from .model import Diagnostic, Level, Listing, Paper, YearEvidence
 from .notes import Note, did_you_mean, parse_note
@@ -179,19 +180,24 @@ def _site_settings(config: Config) -> dict[str, str]:
 
 def _input_digest(config: Config) -> str:
     # cache.digest adds the generator's own source: a changed generator regenerates.
-    files = digest_inputs([config.seeds_dir, config.notes_dir, config.taxonomy,
+    files = digest_inputs([*input_files(config.seeds_dir, config.notes_dir), config.taxonomy,
                            config.mkdocs_config], config.root)
+    # Links in notes are checked against the hand-written files of docs/.
+    hand_written = sorted(docs_files(config.docs_dir, GENERATED_ROOTS))
     return digest(files, [str(value) for value in vars(config).values()],
-                  _repository_path(config.notes_dir, config))
+                  _repository_path(config.notes_dir, config), hand_written)
 
 
 def _unchanged_run(config: Config, inputs: str) -> tuple[RunSummary, list[str]] | None:
     last = read_cache(config.root, "run")
     if not last or last.get("inputs") != inputs or not last.get("outputs"):
         return None
-    if output_stamps(config.docs_dir, list(last["outputs"])) != last["outputs"]:
+    try:
+        if output_stamps(config.docs_dir, list(last["outputs"])) != last["outputs"]:
+            return None
+        return RunSummary.from_json(last["summary"]), sorted(last["outputs"])
+    except (KeyError, TypeError, ValueError, AttributeError):  # not what a run writes
         return None
-    return RunSummary.from_json(last["summary"]), sorted(last["outputs"])
 
 
 def _repository_path(path, config: Config) -> str:

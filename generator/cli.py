@@ -95,6 +95,9 @@ def note_command(config_path: Path | None, query: str) -> None:
     from .files import create_note
     from .notes import note_template
 
+    if len(query) > MAX_QUERY:
+        _fail(PapershelfError(f"the query is {len(query)} characters long; give a slug or "
+                              f"words of the title (at most {MAX_QUERY} characters)"))
     try:
         config = load_config(config_path)
         papers = collect(config).papers
@@ -134,6 +137,10 @@ def check_command(config_path: Path | None, strict: bool) -> None:
     click.echo(format_check_report(collection))
     if strict and collection.warnings:
         _fail(StrictError(collection.warnings))
+
+
+# Titles are at most a few hundred characters; matching a longer query costs seconds.
+MAX_QUERY = 400
 
 
 def _run(action, config_path: Path | None, verbose: bool) -> None:

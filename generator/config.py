@@ -75,11 +75,16 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
     """Read ``papershelf.yml`` (optional unless ``path`` is given) and validate all of it."""
     root = (root or Path.cwd()).resolve()
     explicit = path is not None
-    path = (path or root / CONFIG_FILE).resolve()
+    # Absolute, links not followed: the project is the folder the file is in.
+    path = _absolute(path or root / CONFIG_FILE)
     if not path.exists():
         if explicit:
             raise ConfigError(str(path), ["file not found"])
-        return _resolve({}, root, path)
+        config = _resolve({}, root, path)
+        _check_folders(config, path)
+        return config
+    if not _real(path).is_relative_to(_real(path.parent)):
+        raise ConfigError(str(path), ["a link to a file outside the project; not read"])
     try:
         raw = yaml_text.load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError) as exc:
@@ -137,16 +142,27 @@ def validate(raw) -> list[str]:
 
 
 def _check_folders(config: Config, path: Path) -> None:
-    """Inputs inside the docs folder would be mixed with generated output."""
-    problems = [f"{name}: must not be inside docs_dir ({config.docs_dir}), where pages are "
-                f"generated" for name in ("seeds_dir", "notes_dir")
-                if getattr(config, name).is_relative_to(config.docs_dir)]
+    """Every input and output stays inside the project (links followed), and inputs
+    outside the docs folder, where they would be mixed with generated output."""
+    project = _real(config.root)
+    problems = [f"{name}: {getattr(config, name)} leads outside the project folder "
+                f"({config.root}); inputs and outputs stay inside it"
+                for name in _PATH_OPTIONS if not _real(getattr(config, name)).is_relative_to(
+                    project)]
+    problems += [f"{name}: must not be inside docs_dir ({config.docs_dir}), where pages are "
+                 f"generated" for name in ("seeds_dir", "notes_dir")
+                 if getattr(config, name).is_relative_to(config.docs_dir)]
     if problems:
         raise ConfigError(str(path), problems)
 
 
 def _absolute(path: Path) -> Path:
     return Path(os.path.abspath(path))
+
+
+def _real(path: Path) -> Path:
+    """Where a path leads, every link followed (also for a path that does not exist)."""
+    return Path(os.path.realpath(path))
 
 
 def _resolve(raw: dict, base: Path, path: Path) -> Config:

@@ -54,6 +54,14 @@ def text_block(text: str, css_class: str) -> str:
     return f"::: papershelf-text {css_class}\n{markdown_text(text)}"
 
 
+def code_block(text: str, language: str = "markdown") -> str:
+    """A fenced code block showing ``text`` exactly: its fence is longer than any run of
+    backticks inside."""
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{language}\n{text}\n{fence}"
+
+
 def html_text(text: str) -> str:
     """Text for a place that is printed as HTML, attribute values included."""
     return html.escape(text, quote=True)

@@ -74,8 +74,14 @@ def read_notes(notes_dir: Path, root: Path) -> tuple[list[SourceFile], list[tupl
         exists = notes_dir.exists() or notes_dir.is_symlink()
         return [], [(display_path(notes_dir, root), NOT_A_FOLDER)] if exists else []
     sources, refused = [], []
-    for path in sorted(notes_dir.glob("*.md")):
-        if path.name.startswith(".") or not (path.is_file() or path.is_symlink()):
+    try:
+        entries = sorted(notes_dir.iterdir())
+    except OSError as exc:
+        return [], [(display_path(notes_dir, root),
+                     f"cannot read the folder: {exc.strerror}; no note read")]
+    for path in entries:
+        if path.suffix != ".md" or path.name.startswith(".") \
+                or not (path.is_file() or path.is_symlink()):
             continue
         reason = _refusal(path, root, notes_dir)
         if reason:
@@ -255,32 +261,57 @@ def project_lock(root: Path, report: Callable[[str], None]) -> Iterator[None]:
 
 
 def read_cache(root: Path, name: str) -> dict | None:
-    """A cache file's data, or None if it is missing or unreadable (then it is rebuilt)."""
+    """A cache file's data, or None if it is missing, unreadable or not exactly what was
+    written (a digest of its content is kept with it): then it is rebuilt."""
     try:
-        return json.loads((root / CACHE_DIR / f"{name}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        stored = json.loads((root / CACHE_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
         return None
+    if not isinstance(stored, dict) or not isinstance(stored.get("data"), dict):
+        return None
+    return stored["data"] if stored.get("digest") == _cache_digest(stored["data"]) else None
 
 
 def write_cache(root: Path, name: str, data: dict) -> None:
+    stored = {"digest": _cache_digest(data), "data": data}
     atomic_write(root / CACHE_DIR / f"{name}.json",
-                  json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+                 json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _cache_digest(data: dict) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def input_files(seeds_dir: Path, notes_dir: Path) -> list[Path]:
+    """The files a run reads from the input folders (captures, notes) and, for the other
+    entries there, the entries themselves: never a hidden file or a subfolder's contents,
+    which a run does not read either."""
+    found = []
+    for folder, wanted in ((seeds_dir, None), (notes_dir, ".md")):
+        try:
+            entries = sorted(folder.iterdir()) if folder.is_dir() else []
+        except OSError:
+            entries = []
+        found += [path for path in entries if not path.name.startswith(".")
+                  and (wanted is None or path.suffix == wanted)]
+    return found
 
 
 def digest_inputs(paths: list[Path], root: Path) -> str:
-    """A digest of the names and bytes of every file under ``paths`` (missing ones count;
-    a file leading outside the project counts by its name only, and is never read)."""
+    """A digest of the names and bytes of the input files ``paths`` (missing ones count;
+    a file that is no capture, or that leads outside the project, counts by its name only
+    and is never read)."""
     digest = hashlib.sha256()
-    for base in paths:
-        files = sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else [base]
-        for path in files:
-            digest.update(os.fsencode(path) + b"\x00")
-            readable = path.is_file() and inside(path, root, base if base.is_dir() else root)
-            try:
-                digest.update(path.read_bytes() if readable else b"\x01missing or outside")
-            except OSError:  # unreadable: the reading stage says so
-                digest.update(b"\x01unreadable")
-            digest.update(b"\x00")
+    for path in paths:
+        digest.update(os.fsencode(path) + b"\x00")
+        readable = path.is_file() and inside(path, root, path.parent) and (
+            path.suffix.lower() in LISTING_SUFFIXES or path.suffix in (".yml", ".yaml"))
+        try:
+            digest.update(path.read_bytes() if readable else b"\x01not read")
+        except OSError:  # unreadable: the reading stage says so
+            digest.update(b"\x01unreadable")
+        digest.update(b"\x00")
     return digest.hexdigest()
 
 
@@ -297,15 +328,13 @@ def output_stamps(docs_dir: Path, names: list[str]) -> dict[str, list[int]] | No
 
 
 def fingerprint(paths: list[Path]) -> tuple:
-    """A cheap token that changes when any file under ``paths`` is added, removed or edited."""
+    """A cheap token that changes when any of ``paths`` (files, or folders, whose own time
+    changes when an entry is added or removed) is added, removed or edited."""
     entries = []
-    for base in paths:
-        candidates = sorted(base.rglob("*")) if base.is_dir() else [base]
-        for path in candidates:
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            if path.is_file():
-                entries.append((str(path), stat.st_mtime_ns, stat.st_size))
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        entries.append((str(path), stat.st_mtime_ns, stat.st_size))
     return tuple(entries)

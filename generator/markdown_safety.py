@@ -13,8 +13,9 @@ sees only what the allow-list lets through:
   (no ``<script>``, ``<style>``, event handlers, forms or frames);
 * links and images to ``http:``, ``https:``, ``mailto:`` or a relative address;
 * no id the theme owns (Material's are ``__config``, ``__search``, ...: a note could
-  otherwise replace the theme's configuration), no ``md-`` class and no ``data-md-``
-  attribute (Material mounts its components from those);
+  otherwise replace the theme's configuration; the note's own become ``ps__...`` first),
+  no ``md-`` class and no ``data-md-`` attribute (Material mounts its components from
+  those);
 * ``style`` only as a table cell's ``text-align``.
 
 Before that, raw HTML written in Markdown (blocks, inline tags, comments) is shown as
@@ -35,6 +36,7 @@ import xml.etree.ElementTree as etree
 import nh3
 from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor
+from markdown.extensions.toc import slugify
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
@@ -147,6 +149,25 @@ class _TextBlock(BlockProcessor):
         paragraph.text = AtomicString(match.group(2))
 
 
+class _OwnIds(Treeprocessor):
+    """Ids the theme owns (``__search``, from ``{: #__search }`` or a heading that reads
+    so) become ``ps__search`` before the table of contents links to them, so that headings,
+    their permalinks and the table of contents agree; the sanitizer drops any left."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            given = element.get("id")
+            if given is None and element.tag in _HEADINGS:
+                given = slugify("".join(element.itertext()), "-")
+                if not given.startswith("__"):
+                    continue
+            if given and given.startswith("__"):
+                element.set("id", "ps" + given)
+
+
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
 class _Sanitize(Postprocessor):
     def run(self, text: str) -> str:
         return sanitize(text)
@@ -161,6 +182,8 @@ class MarkdownSafetyExtension(Extension):
         md.parser.blockprocessors.register(_TextBlock(md.parser), "papershelf_text", 95)
         # Before MkDocs' own link checks and rewriting (priority 0).
         md.treeprocessors.register(_LinksAsText(md), "papershelf_links_as_text", 1)
+        # After attr_list (8) sets ids, before toc (5) reads them.
+        md.treeprocessors.register(_OwnIds(md), "papershelf_own_ids", 6)
         # Below every other postprocessor (raw_html 30, footnote 25, amp_substitute 20):
         # this one sees the page exactly as the browser will.
         md.postprocessors.register(_Sanitize(md), "papershelf_sanitize", 0)

@@ -37,7 +37,7 @@ _ARXIV = re.compile(r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
 # would break out of a BibTeX field or entry: no registered DOI needs them.
 _DOI = re.compile(r"^10\.\d{4,9}/[^\s{}\\%\"@,]+$")
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
-_TAG = re.compile(r"^[\w][\w .+#/()-]{0,39}$")
+_TAG = re.compile(r"[\w][\w .+#/()-]{0,39}")
 
 
 @dataclass
@@ -64,6 +64,8 @@ class Note:
     key_lines: dict[str, int] = field(default_factory=dict)
     # Accepted, but worth a word (an id read out of a URL); reported as notices.
     remarks: list[str] = field(default_factory=list)
+    # The body is shown as written, in a code block: too complex to render as Markdown.
+    verbatim: bool = False
 
     def line_of(self, key: str) -> int | None:
         return self.key_lines.get(key)
@@ -77,9 +79,15 @@ def parse_note(text: str, slug: str, path: str) -> tuple[Note, list[Diagnostic]]
     skipped = text[: len(text) - len(body.lstrip("\n"))]
     note = Note(slug=slug, path=path, body=body.strip("\n"),
                 body_line=skipped.count("\n") + 1)
-    if not match or not (match.group(1) or "").strip():
-        return note, []
     problems: list[Diagnostic] = []
+    too_complex = complexity_problem(note.body)
+    if too_complex:
+        note.verbatim = True
+        problems.append(Diagnostic(Level.WARNING, path, note.body_line, (
+            f"{too_complex}: more than Markdown renders in reasonable time; the body is "
+            f"shown as plain text")))
+    if not match or not (match.group(1) or "").strip():
+        return note, problems
     try:
         node = yaml_text.compose(match.group(1))
         data = yaml_text.load(match.group(1))
@@ -110,6 +118,36 @@ def parse_note(text: str, slug: str, path: str) -> tuple[Note, list[Diagnostic]]
             problems.append(Diagnostic(Level.NOTICE, path, line, remark))
         note.remarks = []
     return note, problems
+
+
+# Python-Markdown recurses once per level of nesting (MkDocs dies of a RecursionError
+# near 300) and rescans a paragraph after every link opener (quadratic: 20,000 "[x](" in
+# 80 KB took 88 s). Real notes stay far below both.
+MAX_NESTING = 20
+MAX_BRACKETS = 2000
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def complexity_problem(body: str) -> str | None:
+    """Why a note's body is too complex to render as Markdown, or None. Linear."""
+    brackets = body.count("[")
+    if brackets > MAX_BRACKETS:
+        return f"{brackets} square brackets (at most {MAX_BRACKETS})"
+    fence, deepest = None, 0
+    for line in body.splitlines():
+        opened = _FENCE_LINE.match(line)
+        if fence or opened:
+            fence = None if fence and opened and opened.group(1)[0] == fence[0] else \
+                (fence or opened.group(1))
+            continue
+        stripped = line.lstrip(" \t>")
+        prefix = line[: len(line) - len(stripped)]
+        indent = prefix.rsplit(">", 1)[-1].replace("\t", "    ")
+        depth = prefix.count(">") + len(indent) // 4
+        deepest = max(deepest, depth)
+    if deepest > MAX_NESTING:
+        return f"nested {deepest} levels deep (at most {MAX_NESTING})"
+    return None
 
 
 def _apply(note: Note, key: str, value) -> str | None:
@@ -175,11 +213,12 @@ def _rating(note: Note, value) -> str | None:
 
 
 def _tags(note: Note, value) -> str | None:
-    if not isinstance(value, list) or not all(isinstance(t, str) and _TAG.match(t)
+    if not isinstance(value, list) or not all(isinstance(t, str) and _TAG.fullmatch(t)
                                               for t in value):
         return ("tags: expected a list of short labels (letters, digits, spaces and "
                 "- _ . + # / ( ), at most 40 characters)")
-    note.tags = list(dict.fromkeys(value))
+    # "abc" and "abc " are one tag.
+    note.tags = list(dict.fromkeys(" ".join(tag.split()) for tag in value))
     return None
 
 
@@ -232,13 +271,13 @@ def _arxiv(note: Note, value) -> str | None:
     """An identifier, or an arXiv (or Hugging Face) address holding one: the id is read
     out of it."""
     text = str(value).strip()
-    if not _ARXIV.match(text) and "/" in text:
+    if not _ARXIV.fullmatch(text) and "/" in text:
         found = first_arxiv_id(text)
         if found:
             note.remarks.append(f"arxiv {text!r}: read the identifier {found.value} out of the "
                                 f"address")
             text = found.value
-    if not _ARXIV.match(text):
+    if not _ARXIV.fullmatch(text):
         return f"arxiv {value!r}: expected an arXiv identifier such as 2106.10165"
     note.links["arxiv"] = text
     return None
@@ -247,7 +286,7 @@ def _arxiv(note: Note, value) -> str | None:
 def _link(key: str, pattern: re.Pattern, example: str):
     def handler(note: Note, value) -> str | None:
         text = str(value).strip()
-        if not pattern.match(text):
+        if not pattern.fullmatch(text):
             return f"{key} {value!r}: expected {example}"
         note.links[key] = text
         return None

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
-from .escaping import markdown_text
+from .escaping import code_block, markdown_text
 from .index_pages import page_document, paper_item, plural
 from .model import Paper
 from .notes import STATUS_TITLES, STATUSES
@@ -86,15 +85,13 @@ def _orphans_page(site: Site) -> str:
     for orphan in site.orphans:
         note = orphan.note
         body += ["", f"## {markdown_text(note.slug)}", "",
-                 f"File `{note.path}`" + (
+                 f"File {markdown_text(note.path)}" + (
                      f"; closest current paper: [{markdown_text(orphan.closest.title)}]"
                      f"({link(ORPHANS_PAGE, paper_path(orphan.closest.slug))})"
                      if orphan.closest else "; no current paper is close.")]
         if note.body.strip():
             # As written, in a code block: its links were relative to a paper page.
-            fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", note.body)),
-                                         default=0))
-            body += ["", f"{fence}markdown", note.body, fence]
+            body += ["", code_block(note.body)]
     if not site.orphans:
         body += ["", "None: every note belongs to a paper."]
     return page_document("Orphaned notes", body)

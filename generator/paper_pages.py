@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from urllib.parse import quote, quote_plus
 
-from .escaping import document, excerpt, html_text, text_block
+from .escaping import code_block, document, excerpt, html_text, text_block
 from .arxiv import parse_arxiv_id
 from .model import DateKind, Paper
 from .index_pages import last_seen
@@ -54,7 +54,8 @@ def render_paper_page(paper: Paper, site: Site) -> str:
     body = []
     if paper.abstract:
         body.append(text_block(paper.abstract, "ps-abstract"))
-    shown = site.note_bodies.get(paper.slug, note.body) if note else ""
+    shown = "" if not note else code_block(note.body) if note.verbatim \
+        else site.note_bodies.get(paper.slug, note.body)
     if shown.strip():
         # The curator's Markdown, as written (links that lead nowhere marked); the page's
         # HTML is sanitized by generator.markdown_safety.

@@ -64,7 +64,7 @@ def render_outputs(collection, **settings) -> dict[str, str]:
 def _broken_links(paper: Paper, known: set[str]) -> tuple[str, list[Diagnostic]] | None:
     """The note's body with its broken links marked, and a warning for each."""
     note = paper.note
-    if note is None or "](" not in note.body and "]:" not in note.body:
+    if note is None or note.verbatim or "](" not in note.body and "]:" not in note.body:
         return None
     broken, diagnostics = [], []
     for link in find_links(note.body):

@@ -7,6 +7,7 @@ MkDocs watches ``docs/`` and reloads the browser; this loop watches what MkDocs 
 
 from __future__ import annotations
 
+import re
 import signal
 import socket
 import subprocess
@@ -20,14 +21,14 @@ from .build import generate
 from .publish import mkdocs_environment
 from .config import CONFIG_FILE, Config, load_config
 from .exceptions import PapershelfError
-from .files import fingerprint, project_lock
+from .files import fingerprint, input_files, project_lock
 
 POLL_SECONDS = 1.0
 
 
 def watched_paths(config: Config, config_path: Path | None) -> list[Path]:
-    return [config.seeds_dir, config.taxonomy, config.notes_dir, config.mkdocs_config,
-            config_path or config.root / CONFIG_FILE]
+    return [config.seeds_dir, config.notes_dir, *input_files(config.seeds_dir, config.notes_dir),
+            config.taxonomy, config.mkdocs_config, config_path or config.root / CONFIG_FILE]
 
 
 def serve_site(config_path: Path | None, address: str, report: Callable[[str], None]) -> int:
@@ -66,9 +67,10 @@ def check_address(address: str) -> None:
     """Stop with a message, before anything starts, if the server could not listen there
     (MkDocs would print a traceback)."""
     host, _, port = address.rpartition(":")
+    shown = repr(address if len(address) <= 60 else address[:57] + "...")
     host = host.strip("[]")
-    if not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise PapershelfError(f"--dev-addr {address!r}: expected IP:PORT, such as "
+    if not host or not re.fullmatch(r"[0-9]{1,5}", port) or not 0 < int(port) < 65536:
+        raise PapershelfError(f"--dev-addr {shown}: expected IP:PORT, such as "
                               f"127.0.0.1:8000")
     try:
         infos = socket.getaddrinfo(host, int(port), type=socket.SOCK_STREAM)
@@ -76,12 +78,11 @@ def check_address(address: str) -> None:
             # As the server does: a port in TIME_WAIT is free to it.
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind(infos[0][4])
-    except socket.gaierror:
-        raise PapershelfError(f"--dev-addr {address}: {host!r} is not an address of this "
-                              f"machine") from None
+    except (socket.gaierror, UnicodeError, ValueError):
+        raise PapershelfError(f"--dev-addr {shown}: not an address of this machine") from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise PapershelfError(f"--dev-addr {address}: cannot listen there ({reason}); is "
+        raise PapershelfError(f"--dev-addr {shown}: cannot listen there ({reason}); is "
                               f"another server running? Choose another port with "
                               f"--dev-addr") from None
 

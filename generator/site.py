@@ -173,10 +173,16 @@ def topic_path(slug: str) -> str:
     return f"topics/{slug}.md"
 
 
+# Names MkDocs gives a folder's own page: a listing file called so gets another name.
+_FOLDER_PAGES = ("index", "readme")
+
+
 def listing_path(source: str) -> str:
-    name = listing_name(source)
-    # listings/index.md is the overview: a listing called "index" gets another name.
-    return f"listings/{name if name != 'index' else 'index-listing'}.md"
+    """``listings/<file name without extension>.md``, as a plain relative path."""
+    name = listing_name(source).replace("\\", "-")
+    if name.casefold() in _FOLDER_PAGES:
+        name += "-listing"
+    return f"listings/{name}.md"
 
 
 def url_of(path: str) -> str:

@@ -48,13 +48,14 @@ def read_taxonomy(raw, path: str, node: yaml.Node | None = None
     for number, entry in enumerate(entries):
         found: list[tuple[str | None, str]] = []
         topic = _parse_topic(entry, number + 1, found)
-        if topic and (topic.slug in seen or topic.name == UNCATEGORISED):
+        if topic and ({topic.slug, topic.name.casefold()} & seen
+                      or topic.name.casefold() == UNCATEGORISED.casefold()):
             found.append(("name", f"topic {topic.name!r}: its name or slug is used twice or "
                                   f"reserved; topic left out"))
             topic = None
         problems += [(lines.topic(number, key), message) for key, message in found]
         if topic:
-            seen.add(topic.slug)
+            seen |= {topic.slug, topic.name.casefold()}
             topics.append(topic)
     return topics, [Diagnostic(Level.WARNING, path, line, message) for line, message in problems]
 

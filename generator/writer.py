@@ -87,7 +87,7 @@ def _apply(docs_dir: Path, encoded: dict[str, bytes], previous: dict[str, tuple[
     if to_write or to_remove:
         intent = {rel: sorted(set(previous.get(rel, ())) | set(final.get(rel, ())))
                   for rel in sorted(set(final) | set(to_remove))}
-        _write_manifest(docs_dir, intent)
+        _write_manifest(docs_dir, intent, writing=True)
     for rel in to_write:
         atomic_write(docs_dir / rel, encoded[rel])
         stats.written.append(rel)
@@ -122,9 +122,11 @@ def _read_manifest(docs_dir: Path, roots: Collection[str]) -> dict[str, tuple[st
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         raise PapershelfError(f"{path}: unreadable manifest of generated files; delete it "
                               f"together with the generated files it listed") from None
+    if isinstance(data, dict) and data.get("writing"):
+        _sweep_temporary_files(docs_dir, roots)
     if isinstance(data, list):  # the first format: names only
         entries = {name: () for name in data if isinstance(name, str)}
     elif isinstance(data, dict) and isinstance(data.get("files"), dict):
@@ -136,8 +138,23 @@ def _read_manifest(docs_dir: Path, roots: Collection[str]) -> dict[str, tuple[st
     return {name: digests for name, digests in entries.items() if owned_path(name, roots)}
 
 
-def _write_manifest(docs_dir: Path, files: dict[str, list[str]]) -> None:
-    text = json.dumps({"format": _FORMAT, "files": files}, indent=0, sort_keys=True) + "\n"
+def _sweep_temporary_files(docs_dir: Path, roots: Collection[str]) -> None:
+    """The half-written temporary files a stopped run left (only Papershelf names files
+    ``.<digest>.papershelf-tmp``), in the generated folders."""
+    for root in roots:
+        folder = docs_dir / root
+        if folder.is_dir() and not folder.is_symlink():
+            for temporary in folder.rglob(".*.papershelf-tmp"):
+                temporary.unlink(missing_ok=True)
+    for temporary in docs_dir.glob(".*.papershelf-tmp"):
+        temporary.unlink(missing_ok=True)
+
+
+def _write_manifest(docs_dir: Path, files: dict[str, list[str]], writing: bool = False) -> None:
+    """The manifest; ``writing`` marks the intent recorded before a write stage, which a
+    finished stage replaces."""
+    data = {"format": _FORMAT, "files": files, **({"writing": True} if writing else {})}
+    text = json.dumps(data, indent=0, sort_keys=True) + "\n"
     target = docs_dir / MANIFEST
     if _read(target) != text.encode("utf-8"):
         atomic_write(target, text.encode("utf-8"))

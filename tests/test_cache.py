@@ -16,3 +16,31 @@ def test_run_summary_round_trips_through_json():
     summary = RunSummary(listings=2, entries=5, papers=4, merged=1, skipped=0, notices=3,
                          warnings=[Diagnostic(Level.WARNING, "seeds/a.txt", 7, "no abstract")])
     assert RunSummary.from_json(summary.to_json()) == summary
+
+
+def test_a_damaged_cache_is_rebuilt_never_trusted(tmp_path):
+    import json
+
+    from generator.files import CACHE_DIR, read_cache, write_cache
+
+    write_cache(tmp_path, "related", {"key": "k", "links": [[1], [2], [3], [4]]})
+    assert read_cache(tmp_path, "related") == {"key": "k", "links": [[1], [2], [3], [4]]}
+    path = tmp_path / CACHE_DIR / "related.json"
+    stored = json.loads(path.read_text())
+    stored["data"]["links"] = stored["data"]["links"][:3]  # cut, key left as it was
+    path.write_text(json.dumps(stored))
+    assert read_cache(tmp_path, "related") is None
+    for damaged in ("[" * 100_000 + "]" * 100_000, "[1]", '"x"', "{", '{"data": 3}'):
+        path.write_text(damaged)
+        assert read_cache(tmp_path, "related") is None, damaged[:10]
+
+
+def test_a_damaged_manifest_is_a_message(tmp_path):
+    import pytest
+
+    from generator.exceptions import PapershelfError
+    from generator.writer import MANIFEST, write_outputs
+
+    (tmp_path / MANIFEST).write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(PapershelfError, match="unreadable manifest of generated files"):
+        write_outputs(tmp_path, {"papers.json": "{}"}, {"papers.json"})

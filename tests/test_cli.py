@@ -365,10 +365,12 @@ def test_a_busy_dev_addr_is_a_message(run, project):
         port = busy.getsockname()[1]
         result = run("serve", "--dev-addr", f"127.0.0.1:{port}")
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert f"--dev-addr 127.0.0.1:{port}: cannot listen there (Address already in use)" \
+    assert f"--dev-addr '127.0.0.1:{port}': cannot listen there (Address already in use)" \
         in result.stderr
-    result = run("serve", "--dev-addr", "8000")
-    assert result.exit_code == 1 and "expected IP:PORT" in result.stderr
+    for bad in ("8000", "127.0.0.1:\u00b2", "a" * 70 + ":8000", "\udcff:80"):
+        result = run("serve", "--dev-addr", bad)
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        assert "expected IP:PORT" in result.stderr or "not an address" in result.stderr
 
 
 def test_an_unexpected_file_error_is_still_a_message(project, monkeypatch, capsys):
@@ -416,3 +418,31 @@ def test_a_listing_named_in_the_settings(run, project):
     assert ("papershelf.yml: warning: listing_names names 'gone.txt', which is not a listing "
             "in seeds/") in result.stderr
     assert "\n# My reading day\n" in (project / "docs" / "listings" / "a.md").read_text()
+
+
+def test_an_unreadable_notes_folder_is_a_warning(run, project, monkeypatch):
+    import errno
+
+    write_seed(project, "a.txt", HEADER + "A Paper\n\nIts abstract.\n")
+    (project / "notes").mkdir()
+    (project / "notes" / "a-paper.md").write_text("Note.\n")
+    real = Path.iterdir
+
+    def iterdir(path):
+        if path.name == "notes":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    result = run("generate")
+    assert result.exit_code == 0
+    assert "notes: warning: cannot read the folder: Permission denied; no note read" in \
+        result.stderr
+
+
+def test_a_very_long_note_query_is_refused_at_once(run, project):
+    result = run("note", "ab" * 20000)
+    assert result.exit_code == 1
+    assert "the query is 40000 characters long; give a slug or words of the title" in \
+        result.stderr
+    assert len(result.stderr) < 300

@@ -20,9 +20,9 @@ def test_defaults_without_a_file(tmp_path):
 def test_paths_are_relative_to_the_config_file(tmp_path):
     (tmp_path / "conf").mkdir()
     path = tmp_path / "conf" / "papershelf.yml"
-    path.write_text("seeds_dir: ../listings\nlisting_years: {a.txt: 2025}\n")
+    path.write_text("seeds_dir: listings\nlisting_years: {a.txt: 2025}\n")
     config = load_config(path, root=tmp_path / "elsewhere")
-    assert config.seeds_dir == (tmp_path / "listings").resolve()
+    assert config.seeds_dir == (tmp_path / "conf" / "listings").resolve()
     assert config.listing_years == {"a.txt": 2025}
 
 
@@ -85,3 +85,25 @@ def test_listing_names_and_orphans_page_settings(tmp_path):
     assert "listing_names: expected a mapping of listing file name to a name" in message
     assert "publish_orphaned_notes: expected true or false" in message
     assert "unknown option 'listing_name'; did you mean 'listing_names'?" in message
+
+
+def test_inputs_and_outputs_stay_inside_the_project(tmp_path):
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    project.mkdir()
+    outside.mkdir()
+    (outside / "conf.yml").write_text("api_token: hunter2\n")
+    (project / "papershelf.yml").symlink_to(outside / "conf.yml")
+    with pytest.raises(ConfigError, match="a link to a file outside the project") as caught:
+        load_config(root=project)
+    assert "hunter2" not in str(caught.value)
+    (project / "papershelf.yml").unlink()
+    (project / "seeds").symlink_to(outside)
+    with pytest.raises(ConfigError, match="seeds_dir: .* leads outside the project folder"):
+        load_config(root=project)
+    (project / "seeds").unlink()
+    (project / "lnk").symlink_to(outside)
+    for option in ("seeds_dir: /etc", "notes_dir: ../outside", "taxonomy: lnk/t.yml",
+                   "docs_dir: ../outside/docs"):
+        (project / "papershelf.yml").write_text(option + "\n")
+        with pytest.raises(ConfigError, match="leads outside the project folder"):
+            load_config(root=project)

@@ -63,5 +63,19 @@ def test_a_build_never_publishes_what_a_link_points_at(tmp_path, monkeypatch):
     (project / "taxonomy.yml").symlink_to("/etc/passwd")
     result = run_papershelf(project, "generate")
     assert result.returncode == 1
-    assert "taxonomy.yml: a link to a file outside the project; not read" in result.stderr
+    assert "taxonomy: " in result.stderr and "leads outside the project folder" in result.stderr
     assert "root:" not in result.stderr
+
+
+def test_a_run_looks_only_at_the_files_it_reads(tmp_path):
+    from generator.files import input_files
+
+    seeds, notes = tmp_path / "seeds", tmp_path / "notes"
+    for folder in (seeds / ".archive", seeds / "old", notes / "drafts"):
+        folder.mkdir(parents=True)
+    for path in (seeds / "a.txt", seeds / "page.html", seeds / ".hidden.txt",
+                 seeds / ".archive" / "big.bin", seeds / "old" / "b.txt", notes / "n.md",
+                 notes / "n.txt", notes / "drafts" / "d.md"):
+        path.write_text("x")
+    names = [path.relative_to(tmp_path).as_posix() for path in input_files(seeds, notes)]
+    assert names == ["seeds/a.txt", "seeds/old", "seeds/page.html", "notes/n.md"]

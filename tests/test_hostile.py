@@ -109,7 +109,7 @@ def test_hostile_note_is_markdown_without_html_or_script_links(hostile_site, hos
     assert document.count('id="__config"') == document.count('id="__search"') == 1
     assert document.count('id="__drawer"') == 1
     assert not re.search(r'<[^>]*(id="__|class="[^"]*\bmd-|data-md-)', notes)
-    assert "<strong>a word</strong>" in notes
+    assert "<strong id=\"ps__drawer\">a word</strong>" in notes
     assert paper["note"]["tags"] == ["hostile", "c++"]
 
 

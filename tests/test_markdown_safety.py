@@ -48,7 +48,10 @@ def test_script_links_and_images_become_their_text(link):
 def test_the_themes_ids_classes_and_hooks_stay_the_themes():
     html = render('{"search": "x"}\n{: #__config }\n\n'
                   '**w**{: .md-search__input .mine data-md-component="search" #__drawer }')
-    assert html == '<p>{"search": "x"}</p>\n<p><strong class="mine">w</strong></p>'
+    assert html == ('<p id="ps__config">{"search": "x"}</p>\n'
+                    '<p><strong class="mine" id="ps__drawer">w</strong></p>')
+    assert render("## __search") == ('<h2 id="ps__search">__search<a class="headerlink" '
+                                     'href="#ps__search" title="Permanent link">¶</a></h2>')
 
 
 def test_what_markdown_and_the_extensions_produce_is_kept():

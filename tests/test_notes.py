@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from generator.model import Level
 from generator.notes import parse_note, note_template
 
@@ -127,3 +129,26 @@ def test_a_pasted_arxiv_address_gives_its_identifier():
         assert note.links == {"arxiv": "2106.10165"}
         assert [(p.level, p.message) for p in problems] == [(Level.NOTICE, (
             f"arxiv {pasted!r}: read the identifier 2106.10165 out of the address"))]
+
+
+@pytest.mark.parametrize("body, problem", [
+    ("[x](" * 2001, "2001 square brackets (at most 2000)"),
+    ("\n".join("    " * depth + "- item" for depth in range(30)), "nested 29 levels deep"),
+    ("> " * 25 + "quoted", "nested 25 levels deep"),
+])
+def test_a_body_too_complex_for_markdown_is_shown_as_plain_text(body, problem):
+    note, (warning,) = parse(f"---\nstatus: read\n---\n{body}")
+    assert note.verbatim and warning.line == 4 and warning.message.startswith(problem)
+    assert note.status == "read"
+
+
+def test_deep_code_and_ordinary_notes_are_markdown():
+    code = "```\n" + "\n".join(" " * 4 * depth + "x" for depth in range(40)) + "\n```"
+    for body in (code, "- a\n    - b\n        - c\n\n> quote\n>> again", "[a](b) " * 500):
+        note, problems = parse(f"---\nstatus: read\n---\n{body}")
+        assert not note.verbatim and problems == [], body[:40]
+
+
+def test_a_tag_with_a_line_break_is_refused():
+    note, (problem,) = parse('---\ntags: ["abc", "abc\\n"]\n---\n')
+    assert note.tags == [] and problem.message.startswith("tags: expected a list")

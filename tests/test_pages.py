@@ -157,3 +157,13 @@ def test_listings_whose_names_collide_each_get_their_own_page():
                              "listings/index-listing-2.md", "listings/index-listing.md"]
     pages = generate_listing_pages(site)
     assert set(paths) < set(pages)
+
+
+def test_listing_file_names_that_mean_something_else_to_mkdocs_get_their_own_page():
+    from generator.site import listing_path
+
+    assert listing_path("Index.txt") == "listings/Index-listing.md"
+    assert listing_path("README.txt") == "listings/README-listing.md"
+    assert listing_path("readme.md") == "listings/readme-listing.md"
+    assert listing_path("a\\b.txt") == "listings/a-b.md"
+    assert listing_path("My listing #3 (v2).txt") == "listings/My listing #3 (v2).md"

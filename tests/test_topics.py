@@ -119,3 +119,16 @@ def test_taxonomy_problems_are_warnings_with_lines_and_the_rest_still_works():
          "out"),
         ("taxonomy.yml", 9, Level.WARNING, "topic 'Diffusion': `min_matches` must be a "
          "positive integer; 1 is used")]
+
+
+def test_a_topic_name_used_twice_with_two_slugs_is_left_out():
+    from generator.taxonomy import read_taxonomy
+
+    topics, problems = read_taxonomy({"topics": [
+        {"name": "Scaling", "slug": "scaling-a", "keywords": ["a"]},
+        {"name": "scaling", "slug": "scaling-b", "keywords": ["b"]},
+        {"name": "UNCATEGORISED", "slug": "other", "keywords": ["c"]}]}, "taxonomy.yml")
+    assert [t.slug for t in topics] == ["scaling-a"]
+    assert [p.message for p in problems] == [
+        "topic 'scaling': its name or slug is used twice or reserved; topic left out",
+        "topic 'UNCATEGORISED': its name or slug is used twice or reserved; topic left out"]

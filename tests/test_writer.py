@@ -109,6 +109,8 @@ def test_a_run_killed_while_writing_is_finished_by_the_next(tmp_path, monkeypatc
         write(tmp_path, {"papers/a.md": "a2", "papers/b.md": "b2", "papers/c.md": "c2"})
     monkeypatch.setattr(writer, "atomic_write", real)
     assert calls[0] == MANIFEST and (tmp_path / "papers/a.md").read_text() == "a2"
+    # A kill can leave a half-written temporary file: the next run removes it.
+    (tmp_path / "papers" / ".0123456789abcdef.papershelf-tmp").write_text("half")
     # The next run has different inputs: it must still own a.md and remove old.md.
     stats = write(tmp_path, {"papers/c.md": "c3"})
     assert sorted(stats.removed) == ["papers/a.md", "papers/old.md"]
