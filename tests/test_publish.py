@@ -7,6 +7,7 @@ import os
 import shlex
 import shutil
 import subprocess
+import sys
 
 import pytest
 import yaml
@@ -100,3 +101,35 @@ def test_project_site_under_a_sub_path_with_its_404_page(tmp_path, browser):
         page.wait_for_url("**/repo/topics/")
         page.close()
     assert [url for url in failures if "api.github.com" not in url] == []
+
+
+def test_the_site_also_builds_with_properdocs(tmp_path):
+    """ProperDocs (the community continuation of MkDocs 1.6) builds the same docs, with
+    the sanitizer and the theme working: a note's script and theme ids stay inert."""
+    project = copy_project(tmp_path / "project")
+    (project / "notes" / "stable-resnet.md").write_text(
+        '---\nstatus: read\n---\n\n{"search": 1}\n{: #__config }\n\n'
+        "[x](javascript&\\#58;alert(1)) and $a^2$\n", encoding="utf-8")
+    assert run_papershelf(project, "generate").returncode == 0
+    result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict",
+                             "-f", "mkdocs.yml"], cwd=project, capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "papers" / "stable-resnet" / "index.html").read_text()
+    assert page.count('id="__config"') == 1 and 'id="ps__config"' in page
+    assert "<span>x</span>" in page and '<span class="arithmatex">' in page
+    assert len(list((project / "site" / "papers").glob("*/index.html"))) == 197
+
+
+def test_every_package_is_installed_not_only_in_editable_mode():
+    """A non-editable install (the Pages workflow's `pip install .`) ships what the
+    package find rules include: every folder of generator/ with an __init__.py."""
+    import tomllib
+    from fnmatch import fnmatch
+
+    rules = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    patterns = rules["packages"]["find"]["include"]
+    packages = [".".join(path.parent.relative_to(ROOT).parts)
+                for path in (ROOT / "generator").rglob("__init__.py")]
+    assert "generator.readers" in packages
+    assert all(any(fnmatch(name, pattern) for pattern in patterns) for name in packages)
