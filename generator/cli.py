@@ -19,6 +19,9 @@ _config_option = click.option(
     help=f"Configuration file (default: ./{CONFIG_FILE} if present).")
 _strict_option = click.option(
     "--strict", is_flag=True, help="Treat warnings as errors: exit 1 and write nothing.")
+# Titles are at most a few hundred characters; matching a longer query costs seconds.
+MAX_QUERY = 400
+
 _verbose_option = click.option(
     "--verbose", "-v", is_flag=True,
     help="Announce each stage as it starts and print its time (default when on a terminal).")
@@ -76,11 +79,8 @@ def serve_command(config_path: Path | None, dev_addr: str) -> None:
     """Generate and serve the site with live reload; regenerate when inputs change."""
     from .serve import serve_site
 
-    try:
-        code = serve_site(config_path, dev_addr, lambda line: click.echo(line))
-    except PapershelfError as exc:
-        _fail(exc)
-    sys.exit(code)
+    code = serve_site(config_path, dev_addr, lambda line: click.echo(line))
+    click.get_current_context().exit(code)
 
 
 @cli.command("note")
@@ -96,26 +96,20 @@ def note_command(config_path: Path | None, query: str) -> None:
     from .notes import note_template
 
     if len(query) > MAX_QUERY:
-        _fail(PapershelfError(f"the query is {len(query)} characters long; give a slug or "
-                              f"words of the title (at most {MAX_QUERY} characters)"))
-    try:
-        config = load_config(config_path)
-        papers = collect(config).papers
-    except PapershelfError as exc:
-        _fail(exc)
+        raise PapershelfError(f"the query is {len(query)} characters long; give a slug or "
+                              f"words of the title (at most {MAX_QUERY} characters)")
+    config = load_config(config_path)
+    papers = collect(config).papers
     paper, candidates = find_paper(query, papers)
     if paper is None:
         if candidates:
             listed = "\n".join(f"  {p.slug}  {p.title}" for p in candidates[:10])
-            _fail(PapershelfError(f"{query!r} matches {len(candidates)} papers; give more of "
-                                  f"the title or one of these slugs:\n{listed}"))
-        _fail(PapershelfError(f"no paper matches {query!r}; give words of its title, or its "
-                              f"slug (every paper's slug is in docs/papers.json)"))
+            raise PapershelfError(f"{query!r} matches {len(candidates)} papers; give more of "
+                                  f"the title or one of these slugs:\n{listed}")
+        raise PapershelfError(f"no paper matches {query!r}; give words of its title, or its "
+                              f"slug (every paper's slug is in docs/papers.json)")
     path = config.notes_dir / f"{paper.slug}.md"
-    try:
-        created = create_note(path, note_template(paper.title))
-    except PapershelfError as exc:
-        _fail(exc)
+    created = create_note(path, note_template(paper.title))
     if created:
         click.echo(f"Created a note on {paper.title!r}:", err=True)
     else:
@@ -128,19 +122,12 @@ def note_command(config_path: Path | None, query: str) -> None:
 @_strict_option
 def check_command(config_path: Path | None, strict: bool) -> None:
     """Validate the inputs and print a report; writes nothing."""
-    try:
-        config = load_config(config_path)
-        # Rendered, never written: links in notes are checked against the site's pages.
-        collection, _ = render(config, collect(config))
-    except PapershelfError as exc:
-        _fail(exc)
+    config = load_config(config_path)
+    # Rendered, never written: links in notes are checked against the site's pages.
+    collection, _ = render(config, collect(config))
     click.echo(format_check_report(collection))
     if strict and collection.warnings:
-        _fail(StrictError(collection.warnings))
-
-
-# Titles are at most a few hundred characters; matching a longer query costs seconds.
-MAX_QUERY = 400
+        raise StrictError(collection.warnings)
 
 
 def _run(action, config_path: Path | None, verbose: bool) -> None:
@@ -157,24 +144,14 @@ def _run(action, config_path: Path | None, verbose: bool) -> None:
             click.echo(str(diagnostic), err=True)
         click.echo(format_summary(summary, stats))
 
-    try:
-        config = load_config(config_path)
-        with project_lock(config.root, lambda line: click.echo(line, err=True)):
-            summary, stats = action(config, stages, show_result)
-    except PapershelfError as exc:
-        _fail(exc)
+    config = load_config(config_path)
+    with project_lock(config.root, lambda line: click.echo(line, err=True)):
+        summary, stats = action(config, stages, show_result)
     if not shown:
         show_result(summary, stats)
     if show:
         click.echo("Times: " + ", ".join(f"{name} {seconds:.2f} s"
                                          for name, seconds in stages.seconds.items()), err=True)
-
-
-def _fail(exc: PapershelfError) -> None:
-    for warning in getattr(exc, "warnings", []):
-        click.echo(str(warning), err=True)
-    click.echo(f"error: {exc}", err=True)
-    sys.exit(1)
 
 
 def main() -> None:
@@ -183,4 +160,5 @@ def main() -> None:
     except OSError as exc:
         # The last line of defence: a file operation no stage expected to fail (a full
         # disk, a folder made read-only mid-run) is a message naming the file.
-        _fail(PapershelfError(os_error_text(exc)))
+        PapershelfError(os_error_text(exc)).show()
+        sys.exit(1)

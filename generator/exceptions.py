@@ -1,10 +1,21 @@
-"""Errors Papershelf reports to the user as a message, never as a traceback."""
+"""Errors Papershelf reports to the user as a message, never as a traceback.
+
+As MkDocs' own, they are Click exceptions: the command line shows them (``error: ...``,
+after the warnings that caused a ``--strict`` stop) and exits with status 1.
+"""
 
 from __future__ import annotations
 
+import click
 
-class PapershelfError(Exception):
-    """Base class: the CLI prints the message and exits with status 1."""
+
+class PapershelfError(click.ClickException):
+    """Base class: shown as ``error: <message>``, exit status 1."""
+
+    def show(self, file=None) -> None:
+        for warning in getattr(self, "warnings", []):
+            click.echo(str(warning), err=True)
+        click.echo(f"error: {self.format_message()}", err=True)
 
 
 class ConfigError(PapershelfError):

@@ -8,11 +8,10 @@ from __future__ import annotations
 from collections import Counter
 
 from .escaping import document, markdown_text
-from .index_pages import DATES_INDEX, LISTINGS_INDEX, TOPICS_INDEX, paper_item
-from .notes_pages import STATUS_INDEX, recently_read
-from .site import Site, link, newest_first, status_path, topic_path
+from .page_parts import paper_item, recently_read
+from .site import (DATES_INDEX, HOME, LISTINGS_INDEX, STATUS_INDEX, TOPICS_INDEX, Site, link,
+                   newest_first, status_path, topic_path)
 
-HOME = "index.md"
 NEWEST = 10
 
 

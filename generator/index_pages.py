@@ -10,46 +10,11 @@ import calendar
 from collections import defaultdict
 from datetime import date
 
-from .escaping import document, excerpt, html_text, markdown_text
-from .model import DateKind, Paper
-from .site import (Site, link, newest_first, paper_path,
-                   topic_path)
-
-TOPICS_INDEX = "topics/index.md"
-DATES_INDEX = "dates/index.md"
-UNDATED = "dates/undated.md"
-LISTED = "dates/listed.md"
-LISTINGS_INDEX = "listings/index.md"
-
-
-def page_document(title: str, body: list[str], description: str = "",
-                  extra: dict | None = None) -> str:
-    meta = {"title": html_text(title), "generated": True, "search": {"exclude": True}}
-    if description:
-        meta["description"] = html_text(description)
-    meta.update(extra or {})
-    return document(meta, "\n".join(body))
-
-
-def paper_item(paper: Paper, from_path: str, detail: str = "") -> str:
-    """A definition-list entry: the linked title, then its date and a one-line excerpt."""
-    facts = [markdown_text(part) for part in (_date_text(paper), detail) if part]
-    facts.append(markdown_text(excerpt(paper.abstract)) if paper.abstract else "No abstract")
-    target = link(from_path, paper_path(paper.slug))
-    return f"[{markdown_text(paper.title)}]({target})\n:   {' · '.join(facts)}\n"
-
-
-def _date_text(paper: Paper) -> str | None:
-    """The date as a list shows it; a month from the arXiv id says what it is."""
-    known = paper.dated
-    if known is None:
-        return None
-    return known.text if known.kind is DateKind.PUBLISHED else f"arXiv, {known.text}"
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
-
+from .escaping import markdown_text
+from .model import Paper
+from .page_parts import last_seen, page_document, paper_item, plural
+from .site import (DATES_INDEX, LISTED, LISTINGS_INDEX, TOPICS_INDEX, UNDATED, Site, link,
+                   newest_first, paper_path, topic_path)
 
 def generate_topic_pages(site: Site) -> dict[str, str]:
     pages = {TOPICS_INDEX: _topics_index(site)}
@@ -89,12 +54,6 @@ def _topic_page(name: str, description: str, papers: list[Paper], path: str) -> 
     if newest:
         extra["lastmod"] = newest.isoformat()
     return page_document(name, body, description, extra)
-
-
-def last_seen(paper: Paper):
-    """The latest date a paper is known by (listed or published), for sitemaps."""
-    dates = [ref.listed for ref in paper.listings if ref.listed] + [paper.published]
-    return max((d for d in dates if d), default=None)
 
 
 def _by_year(papers: list[Paper], path: str) -> list[str]:

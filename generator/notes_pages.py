@@ -5,14 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .escaping import code_block, markdown_text
-from .index_pages import page_document, paper_item, plural
+from .page_parts import page_document, paper_item, plural, recently_read, with_status
 from .model import Paper
 from .notes import STATUS_TITLES, STATUSES
-from .site import (ORPHANS_PAGE, TAGS_PAGE, Site, link, newest_first, paper_path,
-                   status_path, tag_anchor)
-
-STATUS_INDEX = "status/index.md"
-
+from .site import (ORPHANS_PAGE, STATUS_INDEX, TAGS_PAGE, Site, link, newest_first,
+                   paper_path, status_path, tag_anchor)
 
 def generate_note_pages(site: Site) -> dict[str, str]:
     pages = {STATUS_INDEX: _status_index(site), TAGS_PAGE: _tags_page(site)}
@@ -21,18 +18,6 @@ def generate_note_pages(site: Site) -> dict[str, str]:
     for status in STATUSES:
         pages[status_path(status)] = _status_page(status, site)
     return pages
-
-
-def with_status(site: Site, status: str) -> list[Paper]:
-    return [p for p in site.papers if p.note and p.note.status == status]
-
-
-def recently_read(site: Site, count: int) -> list[Paper]:
-    """Read papers, the most recently read first (undated reads last, by title)."""
-    read = with_status(site, "read")
-    return sorted(read, key=lambda p: (p.note.read_on is None,
-                                       -(p.note.read_on.toordinal() if p.note.read_on else 0),
-                                       p.slug))[:count]
 
 
 def _status_index(site: Site) -> str:

@@ -9,7 +9,7 @@ from urllib.parse import quote, quote_plus
 from .escaping import code_block, document, excerpt, html_text, text_block
 from .arxiv import parse_arxiv_id
 from .model import DateKind, Paper
-from .index_pages import last_seen
+from .page_parts import last_seen
 from .notes import STATUS_TITLES, TEMPLATE_HEAD, TEMPLATE_TAIL
 from .site import (TAGS_PAGE, Site, paper_path, status_path,
                    tag_anchor, topic_path, url_of)

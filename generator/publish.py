@@ -35,6 +35,13 @@ def mkdocs_environment() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
+def mkdocs_command(config: Config, *arguments: str) -> list[str]:
+    """The MkDocs command line for ``build``, ``gh-deploy`` or ``serve`` on the project's
+    configuration (run with :func:`mkdocs_environment`, in the project folder)."""
+    return [sys.executable, "-m", "mkdocs", *arguments,
+            "--config-file", str(config.mkdocs_config)]
+
+
 def build_site(config: Config, strict: bool = False, stages: Stages | None = None,
                on_generated: Generated | None = None) -> tuple[RunSummary, WriteStats]:
     """Generate, then ``mkdocs build --strict`` the site."""
@@ -58,10 +65,8 @@ def _generate_then(config: Config, strict: bool, stages: Stages | None,
     summary, stats = generate(config, strict, stages)
     if on_generated:
         on_generated(summary, stats)
-    command = [sys.executable, "-m", "mkdocs", *arguments,
-               "--config-file", str(config.mkdocs_config)]
     with stages.stage(f"mkdocs {name}"):
-        returncode, pages = _run_mkdocs(command, config)
+        returncode, pages = _run_mkdocs(mkdocs_command(config, *arguments), config)
     if returncode != 0:
         raise BuildError(f"mkdocs {name} failed (exit {returncode}); see its output above"
                          + _sources(pages, config))

@@ -11,14 +11,13 @@ import re
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 
 from pathlib import Path
 
 from .build import generate
-from .publish import mkdocs_environment
+from .publish import mkdocs_command, mkdocs_environment
 from .config import CONFIG_FILE, Config, load_config
 from .exceptions import PapershelfError
 from .files import fingerprint, input_files, project_lock
@@ -44,8 +43,8 @@ def serve_site(config_path: Path | None, address: str, report: Callable[[str], N
     report(f"Generated: {summary.papers} papers; {_count(summary)}")
     # A terminated `papershelf serve` must also stop the MkDocs server it started.
     signal.signal(signal.SIGTERM, _interrupt)
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--watch-theme",
-               "--dev-addr", address, "--config-file", str(config.mkdocs_config)]
+    command = mkdocs_command(config, "serve", "--livereload", "--watch-theme",
+                             "--dev-addr", address)
     server = subprocess.Popen(command, cwd=config.root, env=mkdocs_environment())
     seen = fingerprint(watched_paths(config, config_path))
     try:

@@ -146,6 +146,14 @@ def check_unique_paths(*groups) -> None:
             seen.add(path.casefold())
 
 
+# Pages at fixed paths; the others' paths come from the functions below.
+HOME = "index.md"
+TOPICS_INDEX = "topics/index.md"
+DATES_INDEX = "dates/index.md"
+UNDATED = "dates/undated.md"
+LISTED = "dates/listed.md"
+LISTINGS_INDEX = "listings/index.md"
+STATUS_INDEX = "status/index.md"
 TAGS_PAGE = "tags/index.md"
 ORPHANS_PAGE = "notes/orphaned.md"
 

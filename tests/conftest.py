@@ -76,3 +76,26 @@ def hostile_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def hostile_catalog(hostile_site):
     return json.loads((hostile_site / "site" / "papers.json").read_text(encoding="utf-8"))
+
+
+# Tests that build a real site, run the command in a process, drive a browser or a
+# validator: the end-to-end tier. Everything else is the unit tier, which runs alone in
+# seconds: `pytest -m "not e2e"`.
+E2E_FIXTURES = {"built_site", "hostile_site", "browser", "served", "site", "catalog"}
+E2E_MODULES = {"test_browser", "test_validity", "test_publish", "test_notes_roundtrip",
+               "test_resources", "test_corpus", "test_properties", "test_site",
+               "test_hostile"}
+E2E_TESTS = {"test_serve_regenerates_when_a_listing_changes",
+             "test_a_second_run_waits_for_the_first",
+             "test_a_build_never_publishes_what_a_link_points_at",
+             "test_every_feed_bibtex_and_csl_file_parses",
+             "test_a_site_built_from_captures_shows_what_ids_give",
+             "test_note_authors_arxiv_and_doi_reach_the_citations"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1]
+        if module in E2E_MODULES or E2E_FIXTURES & set(item.fixturenames) \
+                or item.originalname in E2E_TESTS:
+            item.add_marker(pytest.mark.e2e)
