@@ -22,8 +22,8 @@ from .files import (digest_inputs, display_path, docs_files, input_files, output
                     read_cache, read_listings, read_mkdocs_settings, read_notes, read_yaml,
                     write_cache)
 from .merge import merge_listings
-from .model import Diagnostic, Level, Listing, Paper, YearEvidence
-from .notes import Note, did_you_mean, parse_note
+from .model import Diagnostic, Level, Listing, Note, Paper, RelatedLink, YearEvidence
+from .notes import did_you_mean, parse_note
 from .readers import decode_listing, read_listing
 from .related import DEFAULT_VARIANT, related_papers
 from .render import render_site
@@ -285,7 +285,7 @@ def _link_related(papers: list[Paper], config: Config, save_caches: bool) -> Non
             write_cache(config.root, "related", {"key": key, "links": links})
     by_slug = {paper.slug: paper for paper in papers}
     for paper, related in zip(papers, links):
-        paper.related = related
+        paper.related = [RelatedLink.from_json(link) for link in related]
         curate_related(paper, by_slug, config.related_count)
 
 

@@ -47,7 +47,7 @@ def paper_record(paper: Paper) -> dict:
         "subjects": paper.subjects,
         "submitted_by": paper.submitted_by,
         "topics": list(paper.topics),
-        "related": list(paper.related),
+        "related": [link.to_json() for link in paper.related],
         "note": _note_record(paper),
     }
 

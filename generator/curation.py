@@ -6,8 +6,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from .model import Diagnostic, Level, Paper
-from .notes import Note, did_you_mean
+from .model import Diagnostic, Level, Note, Paper, RelatedLink
+from .notes import did_you_mean
 from .titles import title_key
 from .topics import UNCATEGORISED
 
@@ -80,10 +80,10 @@ def curate_related(paper: Paper, by_slug: dict[str, Paper], limit: int) -> None:
     note = paper.note
     if note is None:
         return
-    pinned = [{"slug": slug, "score": None, "why": ["pinned by the curator"]}
+    pinned = [RelatedLink(slug, None, ("pinned by the curator",))
               for slug in note.pin if slug in by_slug and slug != paper.slug]
-    dropped = set(note.exclude) | {item["slug"] for item in pinned}
-    computed = [item for item in paper.related if item["slug"] not in dropped]
+    dropped = set(note.exclude) | {link.slug for link in pinned}
+    computed = [link for link in paper.related if link.slug not in dropped]
     paper.related = (pinned + computed)[:max(limit, len(pinned))]
 
 

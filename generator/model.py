@@ -1,6 +1,10 @@
-"""The typed model every stage shares: what a listing says, and the papers merged from it.
+"""The typed model every stage shares: what a listing says, the curator's notes, and the
+papers merged from them.
 
-Everything is normalised once, by the reader and the merger; later stages only read these.
+Everything is normalised once, by the readers, the note parser and the merger. A
+:class:`Paper` is then completed in place by the compute stage, and only there: topics
+(:mod:`.topics` and the notes), its note (:mod:`.curation`) and related papers; the
+render stage only reads it.
 """
 
 from __future__ import annotations
@@ -8,12 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING
 
 from .arxiv import parse_arxiv_id
-
-if TYPE_CHECKING:
-    from .notes import Note
 
 
 class Level(str, Enum):
@@ -155,6 +155,54 @@ class KnownDate:
 
 
 @dataclass
+class Note:
+    """A parsed note; invalid fields are left at their defaults (and reported)."""
+
+    slug: str
+    path: str
+    body: str
+    # The line of the file where ``body`` starts (messages about the body count from it).
+    body_line: int = 1
+    status: str | None = None
+    read_on: date | None = None
+    rating: int | None = None
+    tags: list[str] = field(default_factory=list)
+    topics_replace: list[str] | None = None
+    topics_add: list[str] = field(default_factory=list)
+    topics_remove: list[str] = field(default_factory=list)
+    pin: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    links: dict[str, str] = field(default_factory=dict)
+    # The line of each front-matter key (messages about its value point there).
+    key_lines: dict[str, int] = field(default_factory=dict)
+    # Accepted, but worth a word (an id read out of a URL); reported as notices.
+    remarks: list[str] = field(default_factory=list)
+    # The body is shown as written, in a code block: too complex to render as Markdown.
+    verbatim: bool = False
+
+    def line_of(self, key: str) -> int | None:
+        return self.key_lines.get(key)
+
+
+@dataclass(frozen=True)
+class RelatedLink:
+    """A related paper: its slug, the similarity (None when the curator pinned it) and the
+    reasons shown with the link."""
+
+    slug: str
+    score: float | None
+    why: tuple[str, ...]
+
+    def to_json(self) -> dict:
+        return {"slug": self.slug, "score": self.score, "why": list(self.why)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "RelatedLink":
+        return cls(data["slug"], data["score"], tuple(data["why"]))
+
+
+@dataclass
 class Paper:
     """A paper merged from every listing it appeared in."""
 
@@ -177,8 +225,8 @@ class Paper:
     submitted_by: str | None = None
     slug: str = ""
     topics: list[str] = field(default_factory=list)
-    related: list[dict] = field(default_factory=list)
-    note: "Note | None" = None
+    related: list[RelatedLink] = field(default_factory=list)
+    note: Note | None = None
 
     @property
     def submitted(self) -> date | None:

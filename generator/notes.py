@@ -19,13 +19,12 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from dataclasses import dataclass, field
 
 import yaml
 
 from . import yaml_text
 from .arxiv import first_arxiv_id
-from .model import Diagnostic, Level
+from .model import Diagnostic, Level, Note
 
 STATUSES = ("to-read", "reading", "read")
 STATUS_TITLES = {"to-read": "To read", "reading": "Reading", "read": "Read"}
@@ -38,37 +37,6 @@ _ARXIV = re.compile(r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
 _DOI = re.compile(r"^10\.\d{4,9}/[^\s{}\\%\"@,]+$")
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
 _TAG = re.compile(r"[\w][\w .+#/()-]{0,39}")
-
-
-@dataclass
-class Note:
-    """A parsed note; invalid fields are left at their defaults (and reported)."""
-
-    slug: str
-    path: str
-    body: str
-    # The line of the file where ``body`` starts (messages about the body count from it).
-    body_line: int = 1
-    status: str | None = None
-    read_on: datetime.date | None = None
-    rating: int | None = None
-    tags: list[str] = field(default_factory=list)
-    topics_replace: list[str] | None = None
-    topics_add: list[str] = field(default_factory=list)
-    topics_remove: list[str] = field(default_factory=list)
-    pin: list[str] = field(default_factory=list)
-    exclude: list[str] = field(default_factory=list)
-    authors: list[str] = field(default_factory=list)
-    links: dict[str, str] = field(default_factory=dict)
-    # The line of each front-matter key (messages about its value point there).
-    key_lines: dict[str, int] = field(default_factory=dict)
-    # Accepted, but worth a word (an id read out of a URL); reported as notices.
-    remarks: list[str] = field(default_factory=list)
-    # The body is shown as written, in a code block: too complex to render as Markdown.
-    verbatim: bool = False
-
-    def line_of(self, key: str) -> int | None:
-        return self.key_lines.get(key)
 
 
 def parse_note(text: str, slug: str, path: str) -> tuple[Note, list[Diagnostic]]:

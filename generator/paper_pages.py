@@ -8,7 +8,7 @@ from urllib.parse import quote, quote_plus
 
 from .escaping import code_block, document, excerpt, html_text, text_block
 from .arxiv import parse_arxiv_id
-from .model import DateKind, Paper
+from .model import DateKind, Paper, RelatedLink
 from .page_parts import last_seen
 from .notes import STATUS_TITLES, TEMPLATE_HEAD, TEMPLATE_TAIL
 from .site import (TAGS_PAGE, Site, paper_path, status_path,
@@ -156,7 +156,7 @@ def _note_data(paper: Paper) -> dict | None:
                      for tag in note.tags]}
 
 
-def _related_item(item: dict, site: Site) -> dict:
-    other = site.by_slug[item["slug"]]
+def _related_item(link: RelatedLink, site: Site) -> dict:
+    other = site.by_slug[link.slug]
     return {"title": other.title, "url": url_of(paper_path(other.slug)),
-            "score": item["score"], "why": list(item["why"])}
+            "score": link.score, "why": list(link.why)}

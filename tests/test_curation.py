@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.curation import apply_notes, curate_related, find_paper
-from generator.model import Level
+from generator.model import Level, RelatedLink
 from generator.notes import parse_note
 from generator.slugs import assign_slugs
 from generator.topics import UNCATEGORISED
@@ -47,13 +47,12 @@ def test_removing_every_topic_makes_a_paper_uncategorised():
 
 def test_related_pins_come_first_and_exclusions_go():
     a, b, c, d = papers("A", "B", "C", "D")
-    a.related = [{"slug": "b", "score": 0.3, "why": ["x"]},
-                 {"slug": "c", "score": 0.2, "why": ["y"]}]
+    a.related = [RelatedLink("b", 0.3, ("x",)), RelatedLink("c", 0.2, ("y",))]
     _, problems = apply_notes([a, b, c, d], [note("a", "related: {pin: [d, zz], exclude: [b]}")],
                               TOPICS)
     curate_related(a, {p.slug: p for p in (a, b, c, d)}, limit=2)
-    assert [item["slug"] for item in a.related] == ["d", "c"]
-    assert a.related[0] == {"slug": "d", "score": None, "why": ["pinned by the curator"]}
+    assert [link.slug for link in a.related] == ["d", "c"]
+    assert a.related[0] == RelatedLink("d", None, ("pinned by the curator",))
     assert ["related: no paper has the slug 'zz'"] == [p.message for p in problems]
 
 
