@@ -71,11 +71,12 @@ class RunSummary:
 
     def to_json(self) -> dict:
         data = asdict(self)
-        data["warnings"] = [[d.level.value, d.path, d.line, d.message] for d in self.warnings]
+        data["warnings"] = [[d.level.value, d.path, d.line, d.message, d.code]
+                            for d in self.warnings]
         return data
 
     @classmethod
     def from_json(cls, data: dict) -> "RunSummary":
-        warnings = [Diagnostic(Level(level), path, line, message)
-                    for level, path, line, message in data.pop("warnings")]
+        warnings = [Diagnostic(Level(level), path, line, message, code)
+                    for level, path, line, message, code in data.pop("warnings")]
         return cls(warnings=warnings, **data)

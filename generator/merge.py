@@ -21,6 +21,9 @@ from .model import DayMonth, Diagnostic, Entry, Level, Listing, ListingRef, Pape
 from .titles import SAME_TITLE_COMPARED, abstracts_agree, cut_from, title_key
 
 
+# The code of a diagnostic about two listings that disagree on a paper.
+CONFLICT = "conflict"
+
 def merge_listings(
     listings: list[Listing], years: dict[str, YearEvidence]
 ) -> tuple[list[Paper], list[Diagnostic]]:
@@ -152,7 +155,8 @@ def _pick(sightings, name: str, diagnostics: list[Diagnostic]):
         if value != kept:
             diagnostics.append(Diagnostic(Level.WARNING, listing.path, entry.line, (
                 f"conflicting {name} for {entry.title!r}: {_show(value)} here, "
-                f"{_show(kept)} in {kept_listing.source}:{kept_entry.line} (kept)")))
+                f"{_show(kept)} in {kept_listing.source}:{kept_entry.line} (kept)"),
+                CONFLICT))
     return kept
 
 
@@ -166,7 +170,8 @@ def _pick_date(sightings, dated: list[DayMonth | None], diagnostics):
         if (d.month, d.day) != (best.month, best.day) or (d.year and d.year != best.year):
             diagnostics.append(Diagnostic(Level.WARNING, listing.path, entry.line, (
                 f"conflicting date for {entry.title!r}: {format_day_month(d)} here, "
-                f"{format_day_month(best)} in {best_listing.source}:{best_entry.line} (kept)")))
+                f"{format_day_month(best)} in {best_listing.source}:{best_entry.line} (kept)"),
+                CONFLICT))
     return best.to_date(), format_day_month(best)
 
 

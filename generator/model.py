@@ -31,6 +31,9 @@ class Diagnostic:
     path: str
     line: int | None
     message: str
+    # What kind of problem, for code that sorts them (report.py): "conflict" when two
+    # listings disagree about a paper; empty for the others.
+    code: str = ""
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"

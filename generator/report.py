@@ -6,6 +6,7 @@ from .build import Collection
 from .cache import RunSummary
 from .dates import format_day_month
 from .writer import WriteStats
+from .merge import CONFLICT
 from .model import Level, Listing
 
 
@@ -45,7 +46,7 @@ def format_check_report(collection: Collection) -> str:
     for paper in merged:
         places = ", ".join(f"{ref.source}:{ref.line}" for ref in paper.listings)
         out.append(f"  {paper.slug}: {places}")
-    conflicts = [d for d in collection.warnings if d.message.startswith("conflicting ")]
+    conflicts = [d for d in collection.warnings if d.code == CONFLICT]
     out.append("")
     out.append(f"Conflicts ({len(conflicts)})")
     out.extend(f"  {d}" for d in conflicts)
