@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,10 +21,40 @@ from .notes import did_you_mean
 CONFIG_FILE = "papershelf.yml"
 
 
-def _option(default, doc: str, **kwargs):
+@dataclass(frozen=True)
+class Kind:
+    """What values an option takes: a test and the words for it (in errors and in the
+    README's table)."""
+
+    rule: str  # "a whole number from 0 to 50"
+    test: Callable[[object], bool]
+    # For mappings: the rule and test of each value (keys are listing file names).
+    per_value: bool = False
+
+    def problems(self, name: str, value) -> list[str]:
+        if self.per_value:
+            if not isinstance(value, dict):
+                return [f"{name}: expected a mapping of listing file name to {self.rule}"]
+            return [f"{name}: {key!r}: expected {self.rule}, got {item!r}"
+                    for key, item in value.items() if not self.test(item)]
+        return [] if self.test(value) else [f"{name}: expected {self.rule}, got {value!r}"]
+
+
+def _number(low, high, whole: bool):
+    return lambda value: (isinstance(value, int) if whole else isinstance(value, (int, float))) \
+        and not isinstance(value, bool) and low <= value <= high
+
+
+PATH = Kind("a path (a non-empty string without NUL characters), inside the project",
+            lambda value: isinstance(value, str) and bool(value.strip()) and "\x00" not in value)
+FLAG = Kind("true or false", lambda value: isinstance(value, bool))
+
+
+def _option(default, doc: str, kind: Kind | None = None):
+    metadata = {"doc": doc, "kind": kind}
     if isinstance(default, dict):
-        return field(default_factory=lambda: dict(default), metadata={"doc": doc}, **kwargs)
-    return field(default=default, metadata={"doc": doc}, **kwargs)
+        return field(default_factory=lambda: dict(default), metadata=metadata)
+    return field(default=default, metadata=metadata)
 
 
 @dataclass(frozen=True)
@@ -34,33 +65,44 @@ class Config:
     path: Path = _option(Path(CONFIG_FILE), "The configuration file read (or its default).")
     seeds_dir: Path = _option(Path("seeds"), (
         "Folder of captured listings (`*.txt`, `*.md`). Read only: Papershelf never writes "
-        "here."))
+        "here."), PATH)
     docs_dir: Path = _option(Path("docs"), (
         "MkDocs' docs folder. Generated files go to their own subtrees and `papers.json`; "
-        "hand-written pages are never touched."))
-    mkdocs_config: Path = _option(Path("mkdocs.yml"), "The MkDocs configuration to build with.")
+        "hand-written pages are never touched. Keep it the same as the `docs_dir` MkDocs "
+        "uses."), PATH)
+    mkdocs_config: Path = _option(Path("mkdocs.yml"), "The MkDocs configuration to build with.",
+                                  PATH)
     notes_dir: Path = _option(Path("notes"), (
         "The curator's notes, one `<slug>.md` per paper. Read only, except that "
-        "`papershelf note` creates new notes here."))
+        "`papershelf note` creates new notes here."), PATH)
     taxonomy: Path = _option(Path("taxonomy.yml"), (
         "The topic taxonomy: names, descriptions and matching rules (see the file's header). "
-        "Without it every paper is uncategorised."))
-    related_count: int = _option(5, "How many related papers a paper page shows at most.")
+        "Without it every paper is uncategorised."), PATH)
+    related_count: int = _option(5, "How many related papers a paper page shows at most.",
+                                 Kind("a whole number from 0 to 50", _number(0, 50, True)))
     related_min_score: float = _option(0.06, (
         "Smallest cosine similarity (0 to 1) for a paper to count as related; weaker "
         "neighbours are not shown. 0.06 was chosen on labelled pairs: see "
-        "`python -m benchmarks.related_eval`."))
+        "`python -m benchmarks.related_eval`."),
+        Kind("a number from 0 to 1", _number(0, 1, False)))
     listing_years: dict = _option({}, (
         "Year of each listing, by file name, for listings whose year cannot be inferred: "
-        "`{001_860ffc6983f950ae.txt: 2025}`. Configured years win over inferred ones."))
+        "`{001_860ffc6983f950ae.txt: 2025}`. Configured years win over inferred ones. A "
+        "name that is not a listing is a warning."),
+        Kind("a year such as 2025 (1900 to 2200)", _number(1900, 2200, True), per_value=True))
     listing_names: dict = _option({}, (
         "The name of a listing's page, by file name: `{001_860ffc6983f950ae.txt: Daily "
         "Papers of a summer day}`. Without one, the name is the captured page's own (from "
         "its address, headings or recorded title: \"Daily Papers\", \"arXiv cs.LG: new "
-        "submissions\") with its date."))
+        "submissions\") with its date; two listings with one name are numbered. A name "
+        "that is not a listing is a warning."),
+        Kind("a name (text of at most 120 characters)",
+             lambda value: isinstance(value, str) and bool(value.strip()) and len(value) <= 120,
+             per_value=True))
     publish_orphaned_notes: bool = _option(False, (
         "Publish the page of orphaned notes (notes whose paper is no longer in the "
-        "listings) at `notes/orphaned/`. Off by default: `papershelf check` lists them."))
+        "listings) at `notes/orphaned/`. Off by default: `papershelf check` lists them."),
+        FLAG)
 
     def option_docs(self) -> dict[str, str]:
         return {f.name: f.metadata["doc"] for f in dataclasses.fields(self)
@@ -108,37 +150,33 @@ def validate(raw) -> list[str]:
     """Every problem in a parsed config mapping, unknown keys named with the known ones."""
     if not isinstance(raw, dict):
         return [f"expected a mapping of options, got {type(raw).__name__}"]
-    known = [f.name for f in dataclasses.fields(Config) if f.name not in _NOT_OPTIONS]
-    problems = [f"unknown option {key!r}{did_you_mean(key, known)} (known: {', '.join(known)})"
-                for key in raw if key not in known]
-    for name in _PATH_OPTIONS:
-        if name in raw and not (isinstance(raw[name], str) and raw[name].strip()):
-            problems.append(f"{name}: expected a path (a non-empty string)")
-        elif name in raw and "\x00" in raw[name]:
-            problems.append(f"{name}: expected a path, got one with a NUL character")
-    count = raw.get("related_count", 5)
-    if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= 50:
-        problems.append(f"related_count: expected a whole number from 0 to 50, got {count!r}")
-    score = raw.get("related_min_score", 0.06)
-    if not isinstance(score, (int, float)) or isinstance(score, bool) or not 0 <= score <= 1:
-        problems.append(f"related_min_score: expected a number from 0 to 1, got {score!r}")
-    names = raw.get("listing_names") or {}
-    if not isinstance(names, dict) or not all(
-            isinstance(value, str) and value.strip() and len(value) <= 120
-            for value in names.values()):
-        problems.append("listing_names: expected a mapping of listing file name to a name "
-                        "(text of at most 120 characters)")
-    if not isinstance(raw.get("publish_orphaned_notes", False), bool):
-        problems.append("publish_orphaned_notes: expected true or false")
-    years = raw.get("listing_years") or {}
-    if not isinstance(years, dict):
-        problems.append("listing_years: expected a mapping of listing file name to year")
-    else:
-        for name, year in years.items():
-            if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2200:
-                problems.append(f"listing_years: {name!r}: expected a year such as 2025, "
-                                f"got {year!r}")
+    options = _options()
+    problems = [f"unknown option {key!r}{did_you_mean(key, list(options))} "
+                f"(known: {', '.join(options)})" for key in raw if key not in options]
+    for name, option in options.items():
+        kind = option.metadata["kind"]
+        # A mapping left empty (`listing_years:`) is an empty mapping.
+        if name in raw and not (raw[name] is None and kind.per_value):
+            problems += kind.problems(name, raw[name])
     return problems
+
+
+def _options() -> dict[str, dataclasses.Field]:
+    return {f.name: f for f in dataclasses.fields(Config) if f.name not in _NOT_OPTIONS}
+
+
+def option_table() -> str:
+    """The README's table of options, made from their declarations."""
+    rows = ["| Option | Default | Meaning |", "| --- | --- | --- |"]
+    for name, option in _options().items():
+        default = option.default_factory() if option.default_factory is not \
+            dataclasses.MISSING else option.default
+        shown = "{}" if default == {} else str(default).lower() if isinstance(default, bool) \
+            else str(default)
+        kind = option.metadata["kind"]
+        takes = f"Each value: {kind.rule}." if kind.per_value else f"Takes {kind.rule}."
+        rows.append(f"| `{name}` | `{shown}` | {option.metadata['doc']} {takes} |")
+    return "\n".join(rows) + "\n"
 
 
 def _check_folders(config: Config, path: Path) -> None:

@@ -280,7 +280,8 @@ def test_odd_files_are_messages_not_tracebacks(run, project):
     (project / "papershelf.yml").write_text('seeds_dir: "\\0"\n')
     result = run("generate")
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert "seeds_dir: expected a path, got one with a NUL character" in result.stderr
+    assert ("seeds_dir: expected a path (a non-empty string without NUL characters), inside "
+            "the project, got '\\x00'") in result.stderr
 
 
 def test_a_notes_folder_that_is_a_file(run, project):

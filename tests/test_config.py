@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -82,7 +83,8 @@ def test_listing_names_and_orphans_page_settings(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     message = str(caught.value)
-    assert "listing_names: expected a mapping of listing file name to a name" in message
+    assert ("listing_names: 'a.txt': expected a name (text of at most 120 characters), got 3"
+            in message)
     assert "publish_orphaned_notes: expected true or false" in message
     assert "unknown option 'listing_name'; did you mean 'listing_names'?" in message
 
@@ -107,3 +109,21 @@ def test_inputs_and_outputs_stay_inside_the_project(tmp_path):
         (project / "papershelf.yml").write_text(option + "\n")
         with pytest.raises(ConfigError, match="leads outside the project folder"):
             load_config(root=project)
+
+
+def test_the_readme_table_of_options_is_made_from_their_declarations():
+    """One place declares each option (default, doc, accepted values); the README's table
+    is generated from it: `python -c 'from generator.config import option_table;
+    print(option_table())'`."""
+    from generator.config import option_table
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert option_table() in readme
+
+
+def test_an_option_left_empty_is_an_error_unless_it_is_a_mapping(tmp_path):
+    path = tmp_path / "papershelf.yml"
+    path.write_text("seeds_dir:\nrelated_count:\nlisting_names:\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert [p.split(":")[0] for p in caught.value.problems] == ["seeds_dir", "related_count"]
