@@ -83,17 +83,21 @@ def read_notes(notes_dir: Path, root: Path) -> tuple[list[SourceFile], list[tupl
         if path.suffix != ".md" or path.name.startswith(".") \
                 or not (path.is_file() or path.is_symlink()):
             continue
-        reason = _refusal(path, root, notes_dir)
-        if reason:
-            refused.append((display_path(path, root), reason))
-            continue
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            refused.append((display_path(path, root), f"cannot read: {exc.strerror}"))
-            continue
-        sources.append(SourceFile(path.name, display_path(path, root), data))
+        found = _source(path, root, notes_dir)
+        (sources if isinstance(found, SourceFile) else refused).append(found)
     return sources, refused
+
+
+def _source(path: Path, root: Path, folder: Path) -> SourceFile | tuple[str, str]:
+    """An input file's bytes, or its shown path and why it is not read."""
+    shown = display_path(path, root)
+    reason = _refusal(path, root, folder)
+    if reason is None:
+        try:
+            return SourceFile(path.name, shown, path.read_bytes())
+        except OSError as exc:
+            reason = f"cannot read: {exc.strerror}"
+    return shown, reason
 
 
 def create_note(path: Path, text: str) -> bool:
@@ -125,16 +129,8 @@ def read_listings(seeds_dir: Path, root: Path
         if path.suffix.lower() not in LISTING_SUFFIXES:
             ignored.append(display_path(path, root))
             continue
-        reason = _refusal(path, root, seeds_dir)
-        if reason:
-            refused.append((display_path(path, root), reason))
-            continue
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            refused.append((display_path(path, root), f"cannot read: {exc.strerror}"))
-            continue
-        sources.append(SourceFile(path.name, display_path(path, root), data))
+        found = _source(path, root, seeds_dir)
+        (sources if isinstance(found, SourceFile) else refused).append(found)
     return sources, ignored, refused
 
 
