@@ -83,7 +83,7 @@ def hostile_catalog(hostile_site):
 # seconds: `pytest -m "not e2e"`.
 E2E_FIXTURES = {"built_site", "hostile_site", "browser", "served", "site", "catalog"}
 E2E_MODULES = {"test_browser", "test_validity", "test_publish", "test_notes_roundtrip",
-               "test_resources", "test_corpus", "test_properties", "test_site",
+               "test_resources", "test_corpus", "test_properties", "test_built_site",
                "test_hostile"}
 E2E_TESTS = {"test_serve_regenerates_when_a_listing_changes",
              "test_a_second_run_waits_for_the_first",

@@ -1,4 +1,4 @@
-"""The real site, built by MkDocs from a copy of the project, checked from its HTML."""
+"""The built site, from a copy of the project, checked in its HTML (not site.py: see test_pages)."""
 
 from __future__ import annotations
 
