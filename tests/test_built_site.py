@@ -1,4 +1,4 @@
-"""The built site, from a copy of the project, checked in its HTML (not site.py: see test_pages)."""
+"""The built site (a copy of the project, built once), checked in its HTML."""
 
 from __future__ import annotations
 
