@@ -1,131 +1,43 @@
-"""The orchestrator: read every input, compute everything, then write.
+"""The orchestrator: read every input, compute everything, render, then write.
 
-``collect`` reads the inputs (and the caches of earlier results, see :mod:`.cache`) and
-computes; ``render`` (pure, in :mod:`.render`) makes every file; ``generate`` writes, or skips everything when no
-input changed. :mod:`.publish` hands the result to MkDocs.
+``collect`` reads the inputs (:mod:`.inputs`, the caches of earlier results included) and
+computes (:mod:`.compute`, pure); ``render`` makes every file (:mod:`.render`, pure);
+``generate`` writes, or skips everything when no input changed. :mod:`.publish` hands the
+result to MkDocs.
 """
 
 from __future__ import annotations
 
 import os
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from .cache import RunSummary, digest, text_key
+from .cache import RunSummary, digest
+from .compute import Collection, compute, ordered
 from .config import Config
-from .dates import infer_listing_years
 from .exceptions import StrictError
-from .curation import Orphan, apply_notes, curate_related
 from .files import (digest_inputs, display_path, docs_files, input_files, output_stamps,
-                    read_cache, read_listings, read_mkdocs_settings, read_notes, read_yaml,
-                    write_cache)
-from .merge import merge_listings
-from .model import Diagnostic, Level, Listing, Note, Paper, RelatedLink, YearEvidence
-from .notes import did_you_mean, parse_note
-from .readers import decode_listing, read_listing
-from .related import DEFAULT_VARIANT, related_papers
+                    read_cache, read_mkdocs_settings, write_cache)
+from .inputs import read_inputs
 from .render import render_site
 from .site import GENERATED_ROOTS
-from .slugs import assign_slugs
-from .taxonomy import read_taxonomy
-from .topics import UNCATEGORISED, Topic, topic_matcher
+from .stages import Stages
 from .writer import WriteStats, write_outputs
-
-
-class Stages:
-    """Times the stages of a run; with a reporter, announces each as it starts."""
-
-    def __init__(self, report: Callable[[str], None] | None = None):
-        self.report = report
-        self.seconds: dict[str, float] = {}
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        if self.report:
-            self.report(f"{name} ...")
-        start = time.perf_counter()
-        yield
-        self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
-
-
-@dataclass
-class Collection:
-    """Everything read and computed from the inputs, before anything is written."""
-
-    listings: list[Listing]
-    years: dict[str, YearEvidence]
-    papers: list[Paper]
-    taxonomy: list[Topic] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    orphans: list[Orphan] = field(default_factory=list)
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.level is Level.WARNING]
-
-    @property
-    def entry_count(self) -> int:
-        return sum(len(listing.entries) for listing in self.listings)
-
-    def summary(self) -> RunSummary:
-        return RunSummary(
-            listings=len(self.listings), entries=self.entry_count, papers=len(self.papers),
-            merged=sum(1 for paper in self.papers if len(paper.listings) > 1),
-            skipped=len(self.skipped), warnings=self.warnings,
-            notices=len(self.diagnostics) - len(self.warnings))
 
 
 def collect(config: Config, stages: Stages | None = None,
             save_caches: bool = False) -> Collection:
-    """Read the listings and compute the merged, dated, slugged, linked papers.
+    """Read every input, then compute the merged, dated, slugged, linked papers.
 
     Cached results are reused; they are saved only when ``save_caches`` is set (by
     ``generate``): ``check`` and ``note`` write nothing."""
     stages = stages or Stages()
     with stages.stage("read"):
-        listings, skipped, diagnostics = _read(config)
-    with stages.stage("merge"):
-        diagnostics.extend(_check_configured_years(config, listings, skipped))
-        years, found = infer_listing_years(listings, config.listing_years)
-        diagnostics.extend(found)
-        papers, found = merge_listings(listings, years)
-        diagnostics.extend(found)
-        assign_slugs(papers)
-        papers.sort(key=lambda paper: paper.slug)
-    with stages.stage("topics"):
-        taxonomy = _assign_topics(config, papers, diagnostics, save_caches)
-    with stages.stage("notes"):
-        notes = _read_notes(config, diagnostics)
-        orphans, found = apply_notes(papers, notes, [topic.name for topic in taxonomy])
-        diagnostics.extend(found)
-        diagnostics.extend(_uncategorised(papers, listings))
-    with stages.stage("related"):
-        _link_related(papers, config, save_caches)
-    return Collection(listings, years, papers, taxonomy, _ordered(diagnostics), skipped,
-                      orphans)
-
-
-def _read(config: Config) -> tuple[list[Listing], list[str], list[Diagnostic]]:
-    sources, ignored, refused = read_listings(config.seeds_dir, config.root)
-    diagnostics = [Diagnostic(Level.NOTICE, path, None, "not a text capture (*.txt, *.md); ignored")
-                   for path in ignored] + _refused(refused)
-    if not sources:
-        diagnostics.append(Diagnostic(Level.WARNING, display_path(config.seeds_dir, config.root),
-                                      None, "no listings: expected captures (*.txt, *.md) here"))
-    listings, skipped = [], []
-    for source in sources:
-        text, problem = decode_listing(source.data, source.display)
-        if problem:
-            diagnostics.append(problem)
-            skipped.append(source.display)
-            continue
-        listing, found = read_listing(text, source.name, source.display)
-        listings.append(listing)
-        diagnostics.extend(found)
-    return listings, skipped, diagnostics
+        inputs = read_inputs(config)
+    collection = compute(inputs, config, stages)
+    if save_caches:
+        for name, data in collection.caches.items():
+            write_cache(config.root, name, data)
+    return collection
 
 
 def generate(config: Config, strict: bool = False,
@@ -164,7 +76,7 @@ def render(config: Config, collection: Collection) -> tuple[Collection, dict[str
     rendered = render_site(collection, docs_files(config.docs_dir, GENERATED_ROOTS),
                            _repository_path(config.notes_dir, config),
                            **_site_settings(config))
-    diagnostics = _ordered(collection.diagnostics + rendered.diagnostics)
+    diagnostics = ordered(collection.diagnostics + rendered.diagnostics)
     return replace(collection, diagnostics=diagnostics), rendered.outputs
 
 
@@ -203,101 +115,3 @@ def _unchanged_run(config: Config, inputs: str) -> tuple[RunSummary, list[str]] 
 def _repository_path(path, config: Config) -> str:
     """A path relative to the project folder, in the form repository URLs use."""
     return display_path(path, config.root).replace(os.sep, "/")
-
-
-def _assign_topics(config: Config, papers: list[Paper], diagnostics: list[Diagnostic],
-                   save_caches: bool) -> list[Topic]:
-    """Topics from the taxonomy file, reusing cached results for unchanged papers."""
-    document = read_yaml(config.taxonomy, config.root, with_node=True)
-    shown = display_path(config.taxonomy, config.root)
-    if document is None:
-        diagnostics.append(Diagnostic(Level.NOTICE, shown, None,
-                                      "no taxonomy file: every paper is uncategorised"))
-        raw, taxonomy = None, []
-    else:
-        raw, node = document
-        taxonomy, found = read_taxonomy(raw, shown, node)
-        diagnostics.extend(found)
-    key = digest(raw)
-    cached = read_cache(config.root, "topics") or {}
-    known = cached.get("papers", {}) if cached.get("taxonomy") == key else {}
-    match = topic_matcher(taxonomy)
-    found = {}
-    for paper in papers:
-        text = text_key(paper.title, paper.abstract)
-        topics = known.get(text)
-        if topics is None:
-            topics = match(paper.title, paper.abstract) if taxonomy else []
-        found[text] = topics
-        paper.topics = list(topics) or [UNCATEGORISED]
-    if save_caches and found != known:
-        write_cache(config.root, "topics", {"taxonomy": key, "papers": found})
-    return taxonomy
-
-
-def _refused(files: list[tuple[str, str]]) -> list[Diagnostic]:
-    return [Diagnostic(Level.WARNING, path, None, reason) for path, reason in files]
-
-
-def _read_notes(config: Config, diagnostics: list[Diagnostic]) -> list[Note]:
-    notes = []
-    sources, refused = read_notes(config.notes_dir, config.root)
-    diagnostics.extend(_refused(refused))
-    for source in sources:
-        try:
-            text = source.data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = source.data.count(b"\n", 0, exc.start) + 1
-            diagnostics.append(Diagnostic(Level.WARNING, source.display, line, (
-                f"not UTF-8 text (byte offset {exc.start}); note skipped (it is not changed)")))
-            continue
-        note, found = parse_note(text, source.name.removesuffix(".md"), source.display)
-        notes.append(note)
-        diagnostics.extend(found)
-    return notes
-
-
-def _uncategorised(papers: list[Paper], listings: list[Listing]) -> list[Diagnostic]:
-    paths = {listing.source: listing.path for listing in listings}
-    return [Diagnostic(Level.NOTICE, paths.get(paper.listings[0].source,
-                                               paper.listings[0].source),
-                       paper.listings[0].line,
-                       f"{paper.title!r} matches no topic (uncategorised)")
-            for paper in papers if paper.topics == [UNCATEGORISED]]
-
-
-def _link_related(papers: list[Paper], config: Config, save_caches: bool) -> None:
-    """Fill ``paper.related`` with slug, score and the shared terms, best first.
-
-    The links depend only on every paper's text and the settings, so they are cached
-    under a digest of those; the curator's pins and exclusions apply afterwards."""
-    key = digest(DEFAULT_VARIANT, config.related_count, config.related_min_score,
-                 [[p.slug, p.title, p.abstract] for p in papers])
-    cached = read_cache(config.root, "related")
-    if cached and cached.get("key") == key:
-        links = cached["links"]
-    else:
-        found = related_papers([p.title for p in papers], [p.abstract for p in papers],
-                               k=config.related_count, min_score=config.related_min_score)
-        links = [[{"slug": papers[item.index].slug, "score": item.score,
-                   "why": list(item.why)} for item in row] for row in found]
-        if save_caches:
-            write_cache(config.root, "related", {"key": key, "links": links})
-    by_slug = {paper.slug: paper for paper in papers}
-    for paper, related in zip(papers, links):
-        paper.related = [RelatedLink.from_json(link) for link in related]
-        curate_related(paper, by_slug, config.related_count)
-
-
-def _check_configured_years(config: Config, listings: list[Listing],
-                            skipped: list[str]) -> list[Diagnostic]:
-    names = {listing.source for listing in listings} | {path.split("/")[-1] for path in skipped}
-    return [Diagnostic(Level.WARNING, display_path(config.path, config.root), None,
-                       f"{option} names {name!r}, which is not a listing in "
-                       f"{config.seeds_dir.name}/{did_you_mean(name, sorted(names))}")
-            for option in ("listing_years", "listing_names")
-            for name in sorted(getattr(config, option)) if name not in names]
-
-
-def _ordered(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    return sorted(diagnostics, key=lambda d: (d.path, d.line or 0, d.level.value, d.message))

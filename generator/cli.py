@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import Stages, collect, generate, render
+from .build import collect, generate, render
+from .stages import Stages
 from .config import CONFIG_FILE, load_config
 from .exceptions import PapershelfError, StrictError
 from .files import display_path, os_error_text, project_lock

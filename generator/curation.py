@@ -75,6 +75,15 @@ def _closest_slug(slug: str, by_slug: dict[str, Paper]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
+def link_related(papers: list[Paper], links: list[list[dict]], limit: int) -> None:
+    """Give each paper its related papers (``links``: per paper, as the related-papers
+    cache holds them), then the curator's pins and exclusions."""
+    by_slug = {paper.slug: paper for paper in papers}
+    for paper, related in zip(papers, links):
+        paper.related = [RelatedLink.from_json(link) for link in related]
+        curate_related(paper, by_slug, limit)
+
+
 def curate_related(paper: Paper, by_slug: dict[str, Paper], limit: int) -> None:
     """Pinned papers first ("pinned by the curator"), excluded ones removed."""
     note = paper.note

@@ -18,7 +18,8 @@ import subprocess
 import sys
 from collections.abc import Callable
 
-from .build import Stages, generate
+from .build import generate
+from .stages import Stages
 from .cache import RunSummary
 from .config import Config
 from .exceptions import BuildError

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .build import Collection
+from .compute import Collection
 from .cache import RunSummary
 from .dates import format_day_month
 from .writer import WriteStats

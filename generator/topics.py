@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .cache import text_key
 from .model import Paper
 
 UNCATEGORISED = "Uncategorised"
@@ -147,8 +148,20 @@ def topic_matcher(taxonomy: list[Topic]):
     return _index(tuple(taxonomy)).matches
 
 
-def assign_topics(papers: list[Paper], taxonomy: list[Topic]) -> None:
-    """Fill ``paper.topics``; a paper without any gets the Uncategorised pseudo-topic."""
-    index = _index(tuple(taxonomy))
+def assign_topics(papers: list[Paper], taxonomy: list[Topic],
+                  known: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """Fill ``paper.topics``; a paper without any gets the Uncategorised pseudo-topic.
+
+    ``known`` holds earlier results by the paper's text (:func:`text_key`), reused as they
+    are; the results of this call come back in the same form, for the topics cache."""
+    known = known or {}
+    match = _index(tuple(taxonomy)).matches
+    found = {}
     for paper in papers:
-        paper.topics = index.matches(paper.title, paper.abstract) or [UNCATEGORISED]
+        text = text_key(paper.title, paper.abstract)
+        topics = known.get(text)
+        if topics is None:
+            topics = match(paper.title, paper.abstract) if taxonomy else []
+        found[text] = topics
+        paper.topics = list(topics) or [UNCATEGORISED]
+    return found
