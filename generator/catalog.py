@@ -9,6 +9,7 @@ from .dates import format_day_month
 from .escaping import json_text
 from .arxiv import parse_arxiv_id
 from .model import DateKind, Listing, Paper, YearEvidence
+from .site import paper_path, url_of
 
 SCHEMA_VERSION = 1
 
@@ -16,7 +17,7 @@ SCHEMA_VERSION = 1
 def paper_record(paper: Paper) -> dict:
     return {
         "slug": paper.slug,
-        "url": f"papers/{paper.slug}/",
+        "url": url_of(paper_path(paper.slug)),
         "title": paper.title,
         "abstract": paper.abstract,
         "authors": paper.authors,

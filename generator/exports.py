@@ -16,7 +16,8 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 from .model import DateKind, Paper
-from .site import Site, paper_path, url_of
+from .site import (BIBTEX, CSL_JSON, FEED, Site, bibtex_path, feed_path, paper_path, topic_path,
+                   url_of)
 
 FEED_SIZE = 50
 ATOM = "http://www.w3.org/2005/Atom"
@@ -38,19 +39,18 @@ def feed_date(paper: Paper) -> date | None:
 
 def generate_exports(site: Site) -> dict[str, str]:
     outputs = {
-        "feed.xml": atom_feed(site, site.papers, "feed.xml",
-                              f"{site.site_name}: newly listed papers"),
-        "papers.bib": bibtex(site, site.papers),
-        "papers.csl.json": csl_json(site, site.papers),
+        FEED: atom_feed(site, site.papers, FEED, f"{site.site_name}: newly listed papers"),
+        BIBTEX: bibtex(site, site.papers),
+        CSL_JSON: csl_json(site, site.papers),
     }
     for paper in site.papers:
-        outputs[f"papers/{paper.slug}.bib"] = bibtex(site, [paper])
+        outputs[bibtex_path(paper_path(paper.slug))] = bibtex(site, [paper])
     for name in site.topic_names():
-        slug = site.topic_slug(name)
+        page = topic_path(site.topic_slug(name))
         papers = site.by_topic.get(name, [])
-        outputs[f"topics/{slug}.xml"] = atom_feed(site, papers, f"topics/{slug}.xml",
-                                                  f"{site.site_name}: {name}")
-        outputs[f"topics/{slug}.bib"] = bibtex(site, papers)
+        outputs[feed_path(page)] = atom_feed(site, papers, feed_path(page),
+                                             f"{site.site_name}: {name}")
+        outputs[bibtex_path(page)] = bibtex(site, papers)
     return outputs
 
 

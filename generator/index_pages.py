@@ -13,8 +13,9 @@ from datetime import date
 from .escaping import markdown_text
 from .model import Paper
 from .page_parts import last_seen, page_document, paper_item, plural
-from .site import (DATES_INDEX, LISTED, LISTINGS_INDEX, TOPICS_INDEX, UNDATED, Site, link,
-                   newest_first, paper_path, topic_path)
+from .site import (DATES_INDEX, LISTED, LISTINGS_INDEX, TOPICS_INDEX, UNDATED, Site,
+                   bibtex_path, feed_path, link, newest_first, paper_path, topic_path,
+                   year_path)
 
 def generate_topic_pages(site: Site) -> dict[str, str]:
     pages = {TOPICS_INDEX: _topics_index(site)}
@@ -40,16 +41,15 @@ def _topics_index(site: Site) -> str:
 
 
 def _topic_page(name: str, description: str, papers: list[Paper], path: str) -> str:
-    stem = path.removesuffix(".md")
     body = [f"# {markdown_text(name)}", ""]
     if description:
         body += [markdown_text(description), ""]
     body += [f"{plural(len(papers), 'paper')}, newest first. "
              f"[All topics]({link(path, TOPICS_INDEX)}) · "
-             f"[Atom feed]({link(path, stem + '.xml')}) · "
-             f"[BibTeX]({link(path, stem + '.bib')})", ""]
+             f"[Atom feed]({link(path, feed_path(path))}) · "
+             f"[BibTeX]({link(path, bibtex_path(path))})", ""]
     body += _by_year(newest_first(papers), path)
-    extra = {"feed": stem + ".xml", "feed_title": name}
+    extra = {"feed": feed_path(path), "feed_title": name}
     newest = max((last_seen(p) for p in papers if last_seen(p)), default=None)
     if newest:
         extra["lastmod"] = newest.isoformat()
@@ -72,7 +72,7 @@ def generate_date_pages(site: Site) -> dict[str, str]:
     by_year: dict[int, list[Paper]] = defaultdict(list)
     for paper in dated:
         by_year[paper.dated.day.year].append(paper)
-    pages = {f"dates/{year}.md": _year_page(year, papers) for year, papers in by_year.items()}
+    pages = {year_path(year): _year_page(year, papers) for year, papers in by_year.items()}
     undated = [p for p in site.papers if not p.dated]
     pages[UNDATED] = page_document("Date unknown", [
         "# Date unknown", "",
@@ -104,7 +104,7 @@ def _month_anchor(year: int, month: int) -> str:
 
 
 def _year_page(year: int, papers: list[Paper]) -> str:
-    path = f"dates/{year}.md"
+    path = year_path(year)
     body = [f"# {year}", "", f"{plural(len(papers), 'paper')} published in {year}, newest "
                              f"first. [All dates]({link(path, DATES_INDEX)})"]
     current = None

@@ -11,7 +11,7 @@ from .arxiv import parse_arxiv_id
 from .model import DateKind, Paper, RelatedLink
 from .page_parts import last_seen
 from .notes import STATUS_TITLES, TEMPLATE_HEAD, TEMPLATE_TAIL
-from .site import (TAGS_PAGE, Site, paper_path, status_path,
+from .site import (TAGS_PAGE, Site, bibtex_path, paper_path, status_path,
                    tag_anchor, topic_path, url_of)
 
 NOTE_LINKS = (
@@ -82,7 +82,7 @@ def _paper_data(paper: Paper, site: Site) -> dict:
         "links": _links(paper),
         "note": _note_data(paper),
         "edit": _edit_data(paper, site.notes_location),
-        "bibtex": f"papers/{paper.slug}.bib",
+        "bibtex": bibtex_path(paper_path(paper.slug)),
         **_listing_facts(paper),
     }
 

@@ -20,10 +20,7 @@ from .model import Diagnostic, Level, Paper
 from .note_links import NOTE_PAGE_FOLDER, find_links, mark_broken, problem
 from .notes_pages import generate_note_pages
 from .paper_pages import generate_paper_pages, render_paper_page
-from .site import Site, check_unique_paths, paper_path
-
-CATALOG_PATH = "papers.json"
-
+from .site import CATALOG, Site, check_unique_paths, paper_path
 
 @dataclass(frozen=True)
 class Rendered:
@@ -38,7 +35,7 @@ def render_site(collection, docs_files: Paths[str] = (), notes_location: str = "
     :class:`Site`'s (the site's address and name, listing names, ...)."""
     site = Site(collection.papers, collection.listings, collection.years, collection.taxonomy,
                 collection.orphans, notes_location, **settings)
-    outputs = {CATALOG_PATH: render_catalog(collection.papers, collection.listings,
+    outputs = {CATALOG: render_catalog(collection.papers, collection.listings,
                                             collection.years)}
     for generate_pages in (generate_home_page, generate_paper_pages, generate_topic_pages,
                            generate_date_pages, generate_listing_pages, generate_note_pages,

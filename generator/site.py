@@ -158,6 +158,27 @@ TAGS_PAGE = "tags/index.md"
 ORPHANS_PAGE = "notes/orphaned.md"
 
 
+# The whole collection as data, at the root.
+CATALOG = "papers.json"
+FEED = "feed.xml"
+BIBTEX = "papers.bib"
+CSL_JSON = "papers.csl.json"
+
+
+def year_path(year: int) -> str:
+    return f"dates/{year}.md"
+
+
+def feed_path(page: str) -> str:
+    """The Atom feed that goes with a page (a topic's): ``topics/x.md`` -> ``topics/x.xml``."""
+    return page.removesuffix(".md") + ".xml"
+
+
+def bibtex_path(page: str) -> str:
+    """The BibTeX file that goes with a page (a paper's or a topic's)."""
+    return page.removesuffix(".md") + ".bib"
+
+
 def status_path(status: str) -> str:
     return f"status/{status}.md"
 
