@@ -85,8 +85,7 @@ def _note_record(paper: Paper) -> dict | None:
 
 
 def listing_record(listing: Listing, evidence: YearEvidence) -> dict:
-    date = listing.date.with_year(evidence.year) if listing.date and evidence.year \
-        else listing.date
+    date = listing.day(evidence.year)
     full = date.to_date() if date else None
     return {
         "source": listing.source,

@@ -176,7 +176,7 @@ def _pick_date(sightings, dated: list[DayMonth | None], diagnostics):
 
 
 def _ref(listing: Listing, entry: Entry, year: int | None) -> ListingRef:
-    listed = listing.date.with_year(year) if listing.date and year else listing.date
+    listed = listing.day(year)
     return ListingRef(
         source=listing.source,
         position=entry.position,

@@ -113,6 +113,10 @@ class Listing:
     # What page it is ("Daily Papers", "arXiv cs.LG: new submissions"), when it says so.
     title: str | None = None
 
+    def day(self, year: int | None) -> DayMonth | None:
+        """The listing's date with its year, when the year is known (else as printed)."""
+        return self.date.with_year(year) if self.date and year else self.date
+
 
 @dataclass(frozen=True)
 class YearEvidence:

@@ -67,8 +67,7 @@ def _listing_lines(listing: Listing, collection: Collection) -> list[str]:
     if listing.date is None:
         listed = "no listing date"
     else:
-        shown = listing.date.with_year(evidence.year) if evidence.year else listing.date
-        listed = f"listed {format_day_month(shown)}"
+        listed = f"listed {format_day_month(listing.day(evidence.year))}"
     year = (f"year {evidence.year} ({evidence.basis})" if evidence.year
             else f"year {evidence.basis.replace('-', ' ')}")
     shape = f"{listing.shape} ({listing.layout})" if listing.layout else listing.shape

@@ -74,11 +74,9 @@ class Site:
 
     def listing_when(self, listing: Listing) -> str | None:
         """The day a listing printed, with its year when known: "Dec 9, 2025"."""
-        if listing.date is None:
-            return None
         evidence = self.years.get(listing.source)
-        year = evidence.year if evidence else None
-        return format_day_month(listing.date.with_year(year) if year else listing.date)
+        day = listing.day(evidence.year if evidence else None)
+        return format_day_month(day) if day else None
 
     def _listing_title(self, listing: Listing) -> str:
         if listing.source in self.listing_names:
