@@ -23,7 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from .model import MONTH_ABBR, DayMonth, Diagnostic, Level, Listing, YearEvidence
+from .model import MONTH_ABBR, DayMonth, Diagnostic, Level, Listing, YearBasis, YearEvidence
 from .titles import title_key
 
 
@@ -80,9 +80,10 @@ def _collect_claims(listings, configured, full) -> dict[str, list[tuple[int, str
     for listing in listings:
         if listing.source in configured:
             claims[listing.source].append(
-                (configured[listing.source], "configured", "set in the configuration"))
+                (configured[listing.source], YearBasis.CONFIGURED, "set in the configuration"))
         if listing.date and listing.date.year:
-            claims[listing.source].append((listing.date.year, "printed", "printed on the page"))
+            claims[listing.source].append((listing.date.year, YearBasis.PRINTED,
+                                           "printed on the page"))
         elif listing.captured:
             claims[listing.source].append(_captured_claim(listing))
         for entry in listing.entries:
@@ -90,7 +91,7 @@ def _collect_claims(listings, configured, full) -> dict[str, list[tuple[int, str
                 continue
             key = (title_key(entry.title), entry.date.month, entry.date.day)
             for year, other in full.by_day.get(key, {}).items():
-                claims[listing.source].append((year, "cross-listing", (
+                claims[listing.source].append((year, YearBasis.CROSS_LISTING, (
                     f"{entry.title!r} is dated {format_day_month(entry.date)} here "
                     f"(line {entry.line}) and "
                     f"{format_day_month(entry.date.with_year(year))} in {other}")))
@@ -103,7 +104,7 @@ def _captured_claim(listing: Listing) -> tuple[int, str, str]:
     saved = listing.captured
     later = listing.date and (listing.date.month, listing.date.day) > (saved.month, saved.day)
     year = saved.year - 1 if later else saved.year
-    return year, "captured", f"the capture tool dated the capture {saved.isoformat()}"
+    return year, YearBasis.CAPTURED, f"the capture tool dated the capture {saved.isoformat()}"
 
 
 def _shared_yearless_dates(listings) -> dict[str, str]:
@@ -156,12 +157,13 @@ SHOWN_CLAIMS = 6
 def _decide(listing, groups: _GroupFound, configured, full, diagnostics) -> YearEvidence:
     source = listing.source
     if source in configured:
-        return YearEvidence(configured[source], "configured", "set in the configuration")
+        return YearEvidence(configured[source], YearBasis.CONFIGURED, "set in the configuration")
     found, years = groups(source)
     if len(years) == 1:
         year, basis, detail, member = found[0]
         if member != source:
-            basis, detail = "shared-date", f"shares a yearless paper date with {member}: {detail}"
+            basis = YearBasis.SHARED_DATE
+            detail = f"shares a yearless paper date with {member}: {detail}"
         return YearEvidence(year, basis, detail)
     if len(years) > 1:
         conflicting = "; ".join(f"{y} ({d})" for y, _, d, _ in found[:SHOWN_CLAIMS])
@@ -170,10 +172,10 @@ def _decide(listing, groups: _GroupFound, configured, full, diagnostics) -> Year
         diagnostics.append(Diagnostic(Level.WARNING, listing.path, listing.date_line,
                                       f"contradictory evidence for the listing's year: "
                                       f"{conflicting}"))
-        return YearEvidence(None, "conflict", conflicting)
+        return YearEvidence(None, YearBasis.CONFLICT, conflicting)
     if listing.date is None and not _has_yearless_entries(listing):
-        return YearEvidence(None, "not-needed", "the page prints no yearless date")
-    return YearEvidence(None, "unknown", _unknown_detail(listing, full))
+        return YearEvidence(None, YearBasis.NOT_NEEDED, "the page prints no yearless date")
+    return YearEvidence(None, YearBasis.UNKNOWN, _unknown_detail(listing, full))
 
 
 def _has_yearless_entries(listing: Listing) -> bool:
@@ -207,7 +209,7 @@ def _check_convention(listing: Listing, evidence: YearEvidence) -> list[Diagnost
     """Report what contradicts the page convention once the year is known."""
     out: list[Diagnostic] = []
     if evidence.year is None:
-        if evidence.basis == "unknown":
+        if evidence.basis == YearBasis.UNKNOWN:
             out.append(Diagnostic(Level.NOTICE, listing.path, listing.date_line,
                                   f"year unknown: {evidence.detail}. Set it under "
                                   f"`listing_years:` in papershelf.yml"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import Enum, StrEnum
 
 from .arxiv import parse_arxiv_id
 
@@ -94,6 +94,19 @@ class Entry:
             or bool(self.author_names)
 
 
+class Layout(StrEnum):
+    """The variant of its shape a capture was read as (``papers.json`` writes the value):
+    plain text in blocks or lines, or the markup its links are written in."""
+
+    NONE = ""
+    BLOCKS = "blocks"  # hf-text: fields separated by blank lines
+    LINES = "lines"  # hf-text: one field per line
+    MARKDOWN = "markdown"
+    NUMBERED_LINKS = "numbered links"  # a text browser's or converter's reference list
+    URL_LINES = "URL lines"
+    TEXT = "text"  # no link markup
+
+
 @dataclass(frozen=True)
 class Listing:
     """One captured listing file: its own date (if printed) and its entries in page order.
@@ -107,7 +120,7 @@ class Listing:
     date_line: int | None
     entries: tuple[Entry, ...]
     shape: str
-    layout: str = ""
+    layout: Layout = Layout.NONE
     # The day the capture tool says it saved the page, when it says so.
     captured: date | None = None
     # What page it is ("Daily Papers", "arXiv cs.LG: new submissions"), when it says so.
@@ -118,12 +131,25 @@ class Listing:
         return self.date.with_year(year) if self.date and year else self.date
 
 
+class YearBasis(StrEnum):
+    """What a listing's year rests on (``papers.json`` writes the value)."""
+
+    CONFIGURED = "configured"  # papershelf.yml says so
+    PRINTED = "printed"  # the page prints it
+    CAPTURED = "captured"  # the capture tool dated the file
+    CROSS_LISTING = "cross-listing"  # another listing prints a shared paper's full date
+    SHARED_DATE = "shared-date"  # a listing sharing a yearless date has a year
+    CONFLICT = "conflict"  # the evidence disagrees
+    NOT_NEEDED = "not-needed"  # the page prints no yearless date
+    UNKNOWN = "unknown"
+
+
 @dataclass(frozen=True)
 class YearEvidence:
     """Why a listing's year is what it is, or why it is still unknown."""
 
     year: int | None
-    basis: str
+    basis: YearBasis
     detail: str
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..model import DayMonth, Diagnostic, Entry, Level
+from ..model import DayMonth, Diagnostic, Entry, Layout, Level
 
 MONTHS = {
     name: number
@@ -43,8 +43,8 @@ class Capture:
     entries: list[Entry] = field(default_factory=list)
     date: DayMonth | None = None
     date_line: int | None = None
-    # A shape's own sub-layout, when it has several ("blocks" or "lines" for plain text).
-    layout: str = ""
+    # The variant of the shape the file was read as.
+    layout: Layout = Layout.NONE
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def warn(self, line: int | None, message: str) -> None:

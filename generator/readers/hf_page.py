@@ -17,7 +17,7 @@ import re
 from urllib.parse import unquote
 
 from ..arxiv import ArxivId, first_arxiv_id
-from ..model import DayMonth, Entry
+from ..model import DayMonth, Entry, Layout
 from .common import Capture, Shape, parse_count, parse_date
 from .markup import Line, flatten, markup_style
 
@@ -39,7 +39,7 @@ def detect(text: str) -> int:
     """Sure when links point at Hugging Face paper pages, or the page's own header is
     there with its cards' markup around it."""
     papers = len(PAPER_URL.findall(text))
-    marked = markup_style(text) != "text"
+    marked = markup_style(text) is not Layout.TEXT
     if papers >= 3 and marked:
         return 80
     if marked and any(sign in text for sign in SIGNS) and text.count("### ") >= 2:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import DayMonth, Entry
+from ..model import DayMonth, Entry, Layout
 from .common import (Capture, Shape, clip, markup_lines, normalize_space, parse_count,
                      parse_date, split_lines)
 
@@ -86,8 +86,8 @@ def read(text: str) -> Capture:
     """Parse a decoded listing into its header date and its entries, in page order."""
     capture = Capture()
     lines = _classify_lines(text)
-    capture.layout = "blocks" if _has_inner_blank(lines) else "lines"
-    fields = _group_fields(lines, join_wrapped=capture.layout == "blocks")
+    capture.layout = Layout.BLOCKS if _has_inner_blank(lines) else Layout.LINES
+    fields = _group_fields(lines, join_wrapped=capture.layout is Layout.BLOCKS)
     capture.date, capture.date_line, body = _split_header(fields)
     capture.entries = _parse_entries(body, capture)
     return capture

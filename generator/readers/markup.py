@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..model import Layout
 from .common import normalize_space, split_lines
 
 
@@ -82,7 +83,7 @@ def flatten(text: str, style: str | None = None) -> list[Line]:
     raw = split_lines(text)
     references, skip = _references(raw)
     lynx = bool(references) and any(LYNX_TABLE.match(line) for line in raw)
-    how = _Style(references, lynx, style == "markdown", style == "URL lines")
+    how = _Style(references, lynx, style is Layout.MARKDOWN, style is Layout.URL_LINES)
     lines: list[Line] = []
     open_at: int | None = None
     blank = True
@@ -235,12 +236,11 @@ _URL_LINE = re.compile(r"^\s*[<(]?https?://\S+\s*$", re.M)
 
 
 @lru_cache(maxsize=2)  # detection and reading ask about the same text
-def markup_style(text: str) -> str:
-    """How the capture marks its links up, by what it does most: ``markdown``,
-    ``numbered links`` (a text browser's or a converter's reference list), ``URL lines``,
-    or plain ``text``."""
-    counts = {"numbered links": len(_NUMBERED_LINK.findall(text)),
-              "markdown": len(_MARKDOWN_LINK.findall(text)),
-              "URL lines": len(_URL_LINE.findall(text))}
+def markup_style(text: str) -> Layout:
+    """How the capture marks its links up, by what it does most: Markdown, numbered links
+    (a text browser's or a converter's reference list), URL lines, or plain text."""
+    counts = {Layout.NUMBERED_LINKS: len(_NUMBERED_LINK.findall(text)),
+              Layout.MARKDOWN: len(_MARKDOWN_LINK.findall(text)),
+              Layout.URL_LINES: len(_URL_LINE.findall(text))}
     style = max(counts, key=counts.get)
-    return style if counts[style] >= 3 else "text"
+    return style if counts[style] >= 3 else Layout.TEXT
