@@ -1,7 +1,7 @@
 """Related papers: text similarity of titles and abstracts, with the reason shown.
 
-Papers are vectors of term weights (TF-IDF by default; BM25 and LSA variants exist for the
-evaluation in ``benchmarks/related_eval.py``). Each paper's top-k neighbours by cosine are
+Papers are vectors of TF-IDF term weights (the variant chosen on labelled pairs; the
+others, BM25 and LSA among them, live with the evaluation in ``benchmarks/related_eval.py``). Each paper's top-k neighbours by cosine are
 found in row chunks with a running top-k, so memory stays linear in the number of papers.
 The reason for a link is the few terms that contribute most to the two papers' similarity.
 """
@@ -17,7 +17,6 @@ from functools import lru_cache, partial
 import numpy as np
 from scipy.sparse import csr_matrix
 
-CHUNK_ROWS = 512
 WORKERS = min(8, os.cpu_count() or 1)
 # Extra neighbours asked of the top-n product, to see ties at the k-th place.
 TIE_MARGIN = 4
@@ -25,7 +24,7 @@ TIE_MARGIN = 4
 
 @dataclass(frozen=True)
 class Variant:
-    """One way of turning text into vectors; the fields are the knobs being compared."""
+    """One way of turning text into TF-IDF vectors: the knobs the evaluation compares."""
 
     name: str
     stop_words: bool = True
@@ -33,24 +32,12 @@ class Variant:
     sublinear_tf: bool = True
     ngram_max: int = 1
     title_weight: int = 1
-    bm25: bool = False
-    lsa_dims: int = 0
     max_df: float = 1.0
 
 
-VARIANTS = {v.name: v for v in (
-    Variant("plain", stop_words=False, academic_stop_words=False, sublinear_tf=False),
-    Variant("stopwords", academic_stop_words=False, sublinear_tf=False),
-    Variant("academic", sublinear_tf=False),
-    Variant("sublinear"),
-    Variant("bigrams", ngram_max=2),
-    Variant("title2", title_weight=2),
-    Variant("bigrams+title2", ngram_max=2, title_weight=2),
-    Variant("bigrams+title2+maxdf", ngram_max=2, title_weight=2, max_df=0.5),
-    Variant("bm25", bm25=True, title_weight=2),
-    Variant("lsa", ngram_max=2, title_weight=2, lsa_dims=100),
-)}
-DEFAULT_VARIANT = "bigrams"
+# Chosen on the labelled pairs (python -m benchmarks.related_eval): English and academic
+# stop words, sublinear term frequencies, words and bigrams.
+DEFAULT_VARIANT = Variant("bigrams", ngram_max=2)
 
 
 @dataclass(frozen=True)
@@ -132,36 +119,26 @@ def count_terms(texts: list[str], analyzer) -> tuple[csr_matrix, np.ndarray]:
     return matrix, names
 
 
-def vectorize(texts: list[str], variant: Variant):
-    """Row-normalised sparse term weights, and the vocabulary in column order."""
-    from sklearn.feature_extraction.text import TfidfTransformer
-    from sklearn.preprocessing import normalize
-
+def term_counts(texts: list[str], variant: Variant) -> tuple[csr_matrix, np.ndarray]:
+    """Term counts as the variant tokenises and filters them, with the vocabulary."""
     analyzer = partial(analyze, stop=_stop_words(variant), ngram_max=variant.ngram_max)
     counts, names = count_terms(texts, analyzer)
     if variant.max_df < 1.0 and len(texts) >= 2:
         frequency = np.bincount(counts.indices, minlength=counts.shape[1])
         keep = np.flatnonzero(frequency <= variant.max_df * len(texts))
         counts, names = counts[:, keep], names[keep]
+    return counts, names
+
+
+def vectorize(texts: list[str], variant: Variant):
+    """Row-normalised sparse TF-IDF weights, and the vocabulary in column order."""
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    counts, names = term_counts(texts, variant)
     if counts.shape[1] == 0:  # an empty vocabulary: nothing to compare
         return counts, names
-    if variant.bm25:
-        return normalize(_bm25(counts)), names
     weights = TfidfTransformer(sublinear_tf=variant.sublinear_tf).fit_transform(counts)
     return weights.astype(np.float32).tocsr(), names
-
-
-def _bm25(counts, k1: float = 1.2, b: float = 0.75):
-    counts = counts.tocsr().astype(np.float32)
-    lengths = np.asarray(counts.sum(axis=1)).ravel()
-    average = lengths.mean() or 1.0
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
-    idf = np.log(1 + (counts.shape[0] - df + 0.5) / (df + 0.5)).astype(np.float32)
-    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
-    tf = counts.data
-    counts.data = idf[counts.indices] * tf * (k1 + 1) / (
-        tf + k1 * (1 - b + b * lengths[rows] / average))
-    return counts
 
 
 class SparseSpace:
@@ -195,31 +172,6 @@ class SparseSpace:
                 found = _best(self.block(row, row + 1), row, k, min_score)[0]
             result.append(found)
         return result
-
-
-class DenseSpace:
-    """Unit rows of a dense (LSA) representation, compared a chunk at a time."""
-
-    def __init__(self, vectors: np.ndarray):
-        self.vectors, self.rows = vectors, vectors.shape[0]
-
-    def block(self, start: int, stop: int) -> np.ndarray:
-        return self.vectors[start:stop] @ self.vectors.T
-
-    def top_k(self, k: int, min_score: float) -> list[list[tuple[int, float]]]:
-        return [row for start in range(0, self.rows, CHUNK_ROWS)
-                for row in _best(self.block(start, min(start + CHUNK_ROWS, self.rows)),
-                                 start, k, min_score)]
-
-
-def _similarity_space(matrix, variant: Variant):
-    if not variant.lsa_dims or min(matrix.shape) <= variant.lsa_dims:
-        return SparseSpace(matrix)
-    from sklearn.decomposition import TruncatedSVD
-    from sklearn.preprocessing import normalize
-
-    reduced = TruncatedSVD(variant.lsa_dims, random_state=0).fit_transform(matrix)
-    return DenseSpace(normalize(reduced).astype(np.float32))
 
 
 def top_k(space, k: int, min_score: float) -> list[list[tuple[int, float]]]:
@@ -306,14 +258,14 @@ def _words(term: str) -> frozenset[str]:
 
 
 def related_papers(titles: list[str], abstracts: list[str | None], k: int = 5,
-                   min_score: float = 0.1, variant: str = DEFAULT_VARIANT) -> list[list[Link]]:
+                   min_score: float = 0.1, variant: Variant = DEFAULT_VARIANT
+                   ) -> list[list[Link]]:
     """For each paper (in input order), its related papers, best first."""
-    chosen = VARIANTS[variant]
-    texts = [paper_text(t, a, chosen.title_weight) for t, a in zip(titles, abstracts)]
+    texts = [paper_text(t, a, variant.title_weight) for t, a in zip(titles, abstracts)]
     if not texts:
         return []
-    matrix, names = vectorize(texts, chosen)
-    neighbours = top_k(_similarity_space(matrix, chosen), k, min_score)
+    matrix, names = vectorize(texts, variant)
+    neighbours = top_k(SparseSpace(matrix), k, min_score)
     pairs = [(i, j) for i, row in enumerate(neighbours) for j, _ in row]
     reasons = iter(shared_terms(matrix.tocsr(), names, pairs))
     return [[Link(j, round(score, 4), next(reasons)) for j, score in row]

@@ -16,8 +16,11 @@ def test_top_k_equals_brute_force(monkeypatch, space):
     dense = rng.random((50, 20)) * (rng.random((50, 20)) > 0.7)
     dense = (dense / np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-9))
     dense = dense.astype(np.float32)
-    monkeypatch.setattr(related, "CHUNK_ROWS", 7)
-    made = SparseSpace(csr_matrix(dense)) if space == "sparse" else related.DenseSpace(dense)
+    from benchmarks import related_eval
+
+    monkeypatch.setattr(related_eval, "CHUNK_ROWS", 7)
+    made = SparseSpace(csr_matrix(dense)) if space == "sparse" \
+        else related_eval.DenseSpace(dense)
     found = top_k(made, 4, 0.0)
     full = dense.astype(np.float64) @ dense.T.astype(np.float64)
     for i, row in enumerate(found):
@@ -87,7 +90,7 @@ def evaluation():
 
 
 def test_labelled_pairs_the_default_beats_plain_tfidf(evaluation):
-    default = evaluation(related.DEFAULT_VARIANT)
+    default = evaluation(related.DEFAULT_VARIANT.name)
     plain = evaluation("plain")
     assert default.mrr > plain.mrr + 0.05
     assert default.auc > plain.auc
@@ -96,6 +99,6 @@ def test_labelled_pairs_the_default_beats_plain_tfidf(evaluation):
 
 def test_labelled_pairs_with_the_configured_threshold(evaluation):
     from generator.config import Config
-    scores = evaluation(related.DEFAULT_VARIANT, min_score=Config().related_min_score)
+    scores = evaluation(related.DEFAULT_VARIANT.name, min_score=Config().related_min_score)
     assert scores.recall >= 0.8
     assert scores.traps <= 0.1
