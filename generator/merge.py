@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .dates import format_day_month
-from .model import DayMonth, Diagnostic, Entry, Level, Listing, ListingRef, Paper, YearEvidence
+from .model import (ArxivFacts, DayMonth, Diagnostic, Entry, Level, Listing, ListingRef, Paper,
+                    YearEvidence)
 from .titles import SAME_TITLE_COMPARED, abstracts_agree, cut_from, title_key
 
 
@@ -95,9 +96,7 @@ def _merge_group(key, sightings, years, diagnostics) -> Paper:
         author_names=list(_pick(sightings, "author_names", diagnostics) or ()),
         summary=_first(sightings, "summary"),
         upvotes=_largest(sightings, "upvotes"),
-        arxiv_comments=_first(sightings, "arxiv_comments"),
-        journal_ref=_first(sightings, "journal_ref"),
-        subjects=_first(sightings, "subjects"),
+        arxiv_facts=_first(sightings, "arxiv_facts") or ArxivFacts(),
         submitted_by=_first(sightings, "submitted_by"),
     )
     paper.published, paper.published_text = _pick_date(sightings, dated, diagnostics)

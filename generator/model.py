@@ -62,6 +62,16 @@ class DayMonth:
 
 
 @dataclass(frozen=True)
+class ArxivFacts:
+    """What an arXiv listing prints about a paper besides its title, authors and abstract,
+    as printed."""
+
+    comments: str | None = None
+    journal_ref: str | None = None
+    subjects: str | None = None
+
+
+@dataclass(frozen=True)
 class Entry:
     """One paper exactly as one listing shows it, before any merging."""
 
@@ -81,10 +91,7 @@ class Entry:
     summary: str | None = None
     upvotes: int | None = None
     submitted_by: str | None = None
-    # arXiv listing fields, as printed.
-    arxiv_comments: str | None = None
-    journal_ref: str | None = None
-    subjects: str | None = None
+    arxiv_facts: ArxivFacts | None = None
     # The part of an arXiv listing the entry stood in: "new", "cross-list", "replacement".
     section: str | None = None
 
@@ -252,9 +259,7 @@ class Paper:
     author_names: list[str] = field(default_factory=list)
     summary: str | None = None
     upvotes: int | None = None
-    arxiv_comments: str | None = None
-    journal_ref: str | None = None
-    subjects: str | None = None
+    arxiv_facts: ArxivFacts = field(default_factory=ArxivFacts)
     submitted_by: str | None = None
     slug: str = ""
     topics: list[str] = field(default_factory=list)

@@ -97,9 +97,9 @@ def _listing_facts(paper: Paper) -> dict:
         "submitted": known.text if known and known.kind is DateKind.SUBMITTED else None,
         "summary": paper.summary,
         "upvotes": paper.upvotes,
-        "arxiv_comments": paper.arxiv_comments,
-        "journal_ref": paper.journal_ref,
-        "subjects": paper.subjects,
+        "arxiv_comments": paper.arxiv_facts.comments,
+        "journal_ref": paper.arxiv_facts.journal_ref,
+        "subjects": paper.arxiv_facts.subjects,
     }
     return {key: value for key, value in facts.items() if value}
 

@@ -48,10 +48,11 @@ def test_schema_and_sort_order():
 
 
 def test_an_arxiv_id_gives_links_and_the_month_of_first_submission():
-    from generator.model import Entry, Listing
+    from generator.model import ArxivFacts, Entry, Listing
 
     entry = Entry("A Paper", "Its abstract.", 5, 1, arxiv_id="2410.05434",
-                  author_names=("Ada Lovelace", "Alan Turing"), subjects="ML (cs.LG)",
+                  author_names=("Ada Lovelace", "Alan Turing"),
+                  arxiv_facts=ArxivFacts(subjects="ML (cs.LG)"),
                   section="cross-list", submitted_by="akhaliq")
     listing = Listing("new.md", "seeds/new.md", None, None, (entry,), "arxiv-list", "text")
     years, _ = infer_listing_years([listing], {})

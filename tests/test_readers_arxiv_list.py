@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.model import DayMonth
+from generator.model import ArxivFacts, DayMonth
 from generator.readers import read_listing
 
 ABSTRACT = ("We present an abstract that is long enough to be an abstract: it states a "
@@ -58,13 +58,13 @@ def test_text_copied_from_an_arxiv_new_page():
         "A Title That Wraps onto Two Lines", "2410.05434", "new")
     assert first.author_names == ("Ada Lovelace", "Alan Turing", "Grace Hopper")
     assert first.authors == 3
-    assert (first.arxiv_comments, first.journal_ref) == ("12 pages, 3 figures",
-                                                         "Proc. Imaginary Conf. 2024")
-    assert first.subjects == "Machine Learning (cs.LG); Artificial Intelligence (cs.AI)"
+    assert first.arxiv_facts == ArxivFacts(
+        "12 pages, 3 figures", "Proc. Imaginary Conf. 2024",
+        "Machine Learning (cs.LG); Artificial Intelligence (cs.AI)")
     assert first.abstract == " ".join(ABSTRACT.split())
     assert (second.arxiv_id, second.section, second.author_names) == (
         "hep-th/9901001", "cross-list", ("Edward Witten",))
-    assert (third.title, third.section, third.arxiv_comments) == (
+    assert (third.title, third.section, third.arxiv_facts.comments) == (
         "(Replaced) A Paper Whose Title Starts With a Parenthesis", "replacement", "withdrawn")
     assert [d for d in diagnostics if d.level.value == "warning"] == []
 
@@ -195,8 +195,8 @@ def test_a_text_browser_dump_of_an_arxiv_page():
     first, second = listing.entries
     assert first.title == ("A Title That Is Long Enough to Wrap Onto the Next Line in a "
                            "Text Browser")
-    assert (first.author_names, first.arxiv_comments) == (("Ada Lovelace", "Alan Turing"),
-                                                          "12 pages")
+    assert (first.author_names, first.arxiv_facts.comments) == (
+        ("Ada Lovelace", "Alan Turing"), "12 pages")
     assert first.abstract == ABSTRACT
     assert (second.title, second.author_names, second.abstract) == (
         "Short", ("Grace Hopper",), ABSTRACT)

@@ -15,7 +15,7 @@ import dataclasses
 import re
 
 from ..arxiv import find_arxiv_ids
-from ..model import DayMonth, Entry
+from ..model import ArxivFacts, DayMonth, Entry
 from .common import MONTHS, Capture, Shape
 from .markup import Line, flatten, markup_style
 
@@ -38,7 +38,7 @@ PAGE_CHROME = re.compile(
 # A subject as arXiv prints it: "Machine Learning (cs.LG)".
 SUBJECT = re.compile(r"\((?:[a-z-]+(?:\.[A-Za-z-]+)?)\)")
 ABSTRACT_MIN = 200
-FIELDS = {"comments": "arxiv_comments", "journal-ref": "journal_ref", "subjects": "subjects"}
+FIELDS = {"comments": "comments", "journal-ref": "journal_ref", "subjects": "subjects"}
 
 
 def detect(text: str) -> int:
@@ -104,9 +104,9 @@ def _entry(lines: list[Line], section: str | None) -> Entry:
     if names:
         fields["author_names"] = tuple(split_names(" ".join(names)))
         fields["authors"] = len(fields["author_names"])
-    for key, name in FIELDS.items():
-        if values.get(key):
-            fields[name] = " ".join(values[key])
+    facts = {name: " ".join(values[key]) for key, name in FIELDS.items() if values.get(key)}
+    if facts:
+        fields["arxiv_facts"] = ArxivFacts(**facts)
     return Entry(title=title, abstract=abstract, line=head.number, position=0,
                  arxiv_id=str(arxiv_id), section=section, **fields)
 
