@@ -17,6 +17,7 @@ from .site import (DATES_INDEX, LISTED, LISTINGS_INDEX, TOPICS_INDEX, UNDATED, S
                    bibtex_path, feed_path, link, newest_first, paper_path, topic_path,
                    year_path)
 
+
 def generate_topic_pages(site: Site) -> dict[str, str]:
     pages = {TOPICS_INDEX: _topics_index(site)}
     descriptions = {topic.name: topic.description for topic in site.taxonomy}

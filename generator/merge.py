@@ -21,9 +21,9 @@ from .model import (ArxivFacts, DayMonth, Diagnostic, Entry, Level, Listing, Lis
                     YearEvidence)
 from .titles import SAME_TITLE_COMPARED, abstracts_agree, cut_from, title_key
 
-
 # The code of a diagnostic about two listings that disagree on a paper.
 CONFLICT = "conflict"
+
 
 def merge_listings(
     listings: list[Listing], years: dict[str, YearEvidence]

@@ -114,7 +114,6 @@ def problem(link: Link, known: Collection[str], folder: str = NOTE_PAGE_FOLDER
     return f"link to {link.target!r}: no such {what} in the site{hint}"
 
 
-# After the link's own text: a marker whose content is ours, styled by papershelf.css.
 def _closest(stem: str, pages: list[str]) -> str | None:
     """The page a mistyped link most likely meant: one whose name begins with what was
     written (a slug cut short), else the most similar name."""
@@ -126,6 +125,7 @@ def _closest(stem: str, pages: list[str]) -> str | None:
     return close[0] + ".md" if close else None
 
 
+# After the link's own text: a marker whose content is ours, styled by papershelf.css.
 BROKEN_MARK = " *(broken link)*{ .ps-broken-link }"
 
 

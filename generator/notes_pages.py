@@ -11,6 +11,7 @@ from .notes import STATUS_TITLES, STATUSES
 from .site import (ORPHANS_PAGE, STATUS_INDEX, TAGS_PAGE, Site, link, newest_first,
                    paper_path, status_path, tag_anchor)
 
+
 def generate_note_pages(site: Site) -> dict[str, str]:
     pages = {STATUS_INDEX: _status_index(site), TAGS_PAGE: _tags_page(site)}
     if site.publish_orphans:

@@ -1,8 +1,9 @@
 """Related papers: text similarity of titles and abstracts, with the reason shown.
 
 Papers are vectors of TF-IDF term weights (the variant chosen on labelled pairs; the
-others, BM25 and LSA among them, live with the evaluation in ``benchmarks/related_eval.py``). Each paper's top-k neighbours by cosine are
-found in row chunks with a running top-k, so memory stays linear in the number of papers.
+others, BM25 and LSA among them, live with the evaluation in
+``benchmarks/related_eval.py``). Each paper's top-k neighbours by cosine come from a
+sparse top-n product, so memory stays linear in the number of papers.
 The reason for a link is the few terms that contribute most to the two papers' similarity.
 """
 

@@ -22,6 +22,7 @@ from .notes_pages import generate_note_pages
 from .paper_pages import generate_paper_pages, render_paper_page
 from .site import CATALOG, Site, check_unique_paths, paper_path
 
+
 @dataclass(frozen=True)
 class Rendered:
     outputs: dict[str, str]
