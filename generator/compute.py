@@ -17,7 +17,7 @@ from .files import display_path
 from .inputs import Inputs
 from .merge import merge_listings
 from .model import Diagnostic, Level, Listing, Paper, YearEvidence
-from .notes import did_you_mean
+from .messages import did_you_mean, shown
 from .related import DEFAULT_VARIANT, related_papers
 from .slugs import assign_slugs
 from .topics import UNCATEGORISED, Topic, assign_topics
@@ -109,7 +109,7 @@ def _configured_listings(config: Config, inputs: Inputs) -> list[Diagnostic]:
     names = {listing.source for listing in inputs.listings} | {
         path.split("/")[-1] for path in inputs.skipped}
     return [Diagnostic(Level.WARNING, display_path(config.path, config.root), None,
-                       f"{option} names {name!r}, which is not a listing in "
+                       f"{option} names {shown(name)}, which is not a listing in "
                        f"{config.seeds_dir.name}/{did_you_mean(name, sorted(names))}")
             for option in ("listing_years", "listing_names")
             for name in sorted(getattr(config, option)) if name not in names]

@@ -16,7 +16,7 @@ import yaml
 
 from . import yaml_text
 from .exceptions import ConfigError
-from .notes import did_you_mean
+from .messages import did_you_mean, shown
 
 CONFIG_FILE = "papershelf.yml"
 
@@ -35,9 +35,9 @@ class Kind:
         if self.per_value:
             if not isinstance(value, dict):
                 return [f"{name}: expected a mapping of listing file name to {self.rule}"]
-            return [f"{name}: {key!r}: expected {self.rule}, got {item!r}"
+            return [f"{name}: {shown(key)}: expected {self.rule}, got {shown(item)}"
                     for key, item in value.items() if not self.test(item)]
-        return [] if self.test(value) else [f"{name}: expected {self.rule}, got {value!r}"]
+        return [] if self.test(value) else [f"{name}: expected {self.rule}, got {shown(value)}"]
 
 
 def _number(low, high, whole: bool):
@@ -151,7 +151,7 @@ def validate(raw) -> list[str]:
     if not isinstance(raw, dict):
         return [f"expected a mapping of options, got {type(raw).__name__}"]
     options = _options()
-    problems = [f"unknown option {key!r}{did_you_mean(key, list(options))} "
+    problems = [f"unknown option {shown(key)}{did_you_mean(key, list(options))} "
                 f"(known: {', '.join(options)})" for key in raw if key not in options]
     for name, option in options.items():
         kind = option.metadata["kind"]

@@ -7,7 +7,7 @@ import difflib
 from dataclasses import dataclass
 
 from .model import Diagnostic, Level, Note, Paper, RelatedLink
-from .notes import did_you_mean
+from .messages import COMPARED, did_you_mean, shown
 from .titles import title_key
 from .topics import UNCATEGORISED
 
@@ -46,7 +46,7 @@ def _apply_topics(paper: Paper, note: Note, topic_names: list[str]) -> list[Diag
     known = set(topic_names)
     named = (note.topics_replace or []) + note.topics_add + note.topics_remove
     problems = [Diagnostic(Level.WARNING, note.path, note.line_of("topics"),
-                           f"topic {name!r} is not in the taxonomy"
+                           f"topic {shown(name)} is not in the taxonomy"
                            f"{did_you_mean(name, topic_names)} (known: "
                            f"{', '.join(topic_names)}); ignored")
                 for name in named if name not in known]
@@ -61,15 +61,24 @@ def _apply_topics(paper: Paper, note: Note, topic_names: list[str]) -> list[Diag
     return problems
 
 
+# Finding the slug meant searches every paper: for the first few unknown slugs only.
+SUGGESTED = 10
+
+
 def _check_slugs(note: Note, by_slug: dict[str, Paper]) -> list[Diagnostic]:
+    wrong = [slug for slug in note.pin + note.exclude
+             if slug not in by_slug or slug == note.slug]
     return [Diagnostic(Level.WARNING, note.path, note.line_of("related"),
-                       f"related: no paper has the slug {slug!r}{_closest_slug(slug, by_slug)}"
+                       f"related: no paper has the slug {shown(slug)}"
+                       f"{_closest_slug(slug, by_slug) if number < SUGGESTED else ''}"
                        if slug != note.slug else
-                       f"related: {slug!r} is this note's own paper")
-            for slug in note.pin + note.exclude if slug not in by_slug or slug == note.slug]
+                       f"related: {shown(slug)} is this note's own paper")
+            for number, slug in enumerate(wrong)]
 
 
 def _closest_slug(slug: str, by_slug: dict[str, Paper]) -> str:
+    if len(slug) > COMPARED:
+        return ""
     longer = sorted((s for s in by_slug if s.startswith(slug + "-")), key=len)
     close = longer[:1] or difflib.get_close_matches(slug, list(by_slug), n=1, cutoff=0.75)
     return f"; did you mean {close[0]!r}?" if close else ""

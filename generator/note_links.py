@@ -20,6 +20,8 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from .messages import COMPARED, shown
+
 NOTE_PAGE_FOLDER = "papers"
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -97,21 +99,23 @@ def resolve(target: str, folder: str = NOTE_PAGE_FOLDER) -> str | None:
     return joined if not path.startswith("/") else path
 
 
-def problem(link: Link, known: Collection[str], folder: str = NOTE_PAGE_FOLDER
-            ) -> str | None:
-    """Why a link leads nowhere, with the closest page that exists; None if it is fine."""
+def problem(link: Link, known: Collection[str], folder: str = NOTE_PAGE_FOLDER,
+            suggest: bool = True) -> str | None:
+    """Why a link leads nowhere, with the closest page that exists (when ``suggest``: a
+    search among every page); None if it is fine."""
     path = resolve(link.target, folder)
     if path is None or path in known:
         return None
     wanted = path.rstrip("/")
     for candidate in (wanted + ".md", wanted + "/index.md"):
         if candidate in known:
-            return (f"link to {link.target!r}: link to the Markdown file instead, "
+            return (f"link to {shown(link.target)}: link to the Markdown file instead, "
                     f"{posixpath.relpath(candidate, folder)!r}")
-    close = _closest(wanted.removesuffix(".md"), [p for p in known if p.endswith(".md")])
+    close = _closest(wanted.removesuffix(".md"), [p for p in known if p.endswith(".md")]) \
+        if suggest and len(wanted) <= COMPARED else None
     hint = f"; did you mean {posixpath.relpath(close, folder)!r}?" if close else ""
     what = "image" if link.image else "page or file"
-    return f"link to {link.target!r}: no such {what} in the site{hint}"
+    return f"link to {shown(link.target)}: no such {what} in the site{hint}"
 
 
 def _closest(stem: str, pages: list[str]) -> str | None:

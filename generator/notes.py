@@ -17,13 +17,13 @@ note is still used.
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 
 import yaml
 
 from . import yaml_text
 from .arxiv import first_arxiv_id
+from .messages import did_you_mean, shown
 from .model import Diagnostic, Level, Note
 
 STATUSES = ("to-read", "reading", "read")
@@ -124,7 +124,7 @@ def _apply(note: Note, key: str, value) -> str | None:
         return None
     handler = _HANDLERS.get(key)
     if handler is None:
-        return f"unknown key {key!r}{did_you_mean(key, KEYS)} (expected one of: {', '.join(KEYS)})"
+        return f"unknown key {shown(key)}{did_you_mean(key, KEYS)} (expected one of: {', '.join(KEYS)})"
     return handler(note, value)
 
 
@@ -134,24 +134,9 @@ _STATUS_WORDS = {"done": "read", "finished": "read", "complete": "read", "comple
                  "in progress": "reading", "in-progress": "reading", "started": "reading"}
 
 
-def did_you_mean(value, choices, synonyms: dict[str, str] | None = None) -> str:
-    """``"; did you mean 'rating'?"`` for the choice a mistyped value most likely meant
-    (a known synonym, the same word in another case, or a close spelling), else ``""``."""
-    if not isinstance(value, str):
-        return ""
-    folded = " ".join(value.replace("_", " ").split()).casefold()
-    by_fold = {str(choice).casefold(): choice for choice in choices}
-    guess = (synonyms or {}).get(folded) or by_fold.get(folded) \
-        or by_fold.get(folded.replace(" ", "-")) or by_fold.get(folded.replace(" ", "_"))
-    if guess is None:
-        close = difflib.get_close_matches(folded, list(by_fold), n=1, cutoff=0.7)
-        guess = by_fold[close[0]] if close else None
-    return f"; did you mean {guess!r}?" if guess is not None and guess != value else ""
-
-
 def _status(note: Note, value) -> str | None:
     if value not in STATUSES:
-        return (f"status {value!r}: expected one of {', '.join(STATUSES)}"
+        return (f"status {shown(value)}: expected one of {', '.join(STATUSES)}"
                 f"{did_you_mean(value, STATUSES, _STATUS_WORDS)}")
     note.status = value
     return None
@@ -165,17 +150,17 @@ def _read_on(note: Note, value) -> str | None:
             day = None
         if day is not None:
             note.read_on = day
-            return (f"read_on {value!r} is quoted, so YAML reads it as text; it was read as "
+            return (f"read_on {shown(value)} is quoted, so YAML reads it as text; it was read as "
                     f"the date {day.isoformat()} (write it without quotes)")
     if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
-        return f"read_on {value!r}: expected a date such as 2026-11-22"
+        return f"read_on {shown(value)}: expected a date such as 2026-11-22"
     note.read_on = value
     return None
 
 
 def _rating(note: Note, value) -> str | None:
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5:
-        return f"rating {value!r}: expected a whole number from 1 to 5"
+        return f"rating {shown(value)}: expected a whole number from 1 to 5"
     note.rating = value
     return None
 
@@ -242,11 +227,11 @@ def _arxiv(note: Note, value) -> str | None:
     if not _ARXIV.fullmatch(text) and "/" in text:
         found = first_arxiv_id(text)
         if found:
-            note.remarks.append(f"arxiv {text!r}: read the identifier {found.value} out of the "
+            note.remarks.append(f"arxiv {shown(text)}: read the identifier {found.value} out of the "
                                 f"address")
             text = found.value
     if not _ARXIV.fullmatch(text):
-        return f"arxiv {value!r}: expected an arXiv identifier such as 2106.10165"
+        return f"arxiv {shown(value)}: expected an arXiv identifier such as 2106.10165"
     note.links["arxiv"] = text
     return None
 
@@ -255,7 +240,7 @@ def _link(key: str, pattern: re.Pattern, example: str):
     def handler(note: Note, value) -> str | None:
         text = str(value).strip()
         if not pattern.fullmatch(text):
-            return f"{key} {value!r}: expected {example}"
+            return f"{key} {shown(value)}: expected {example}"
         note.links[key] = text
         return None
     return handler

@@ -22,6 +22,8 @@ from .notes_pages import generate_note_pages
 from .paper_pages import generate_paper_pages, render_paper_page
 from .site import CATALOG, Site, check_unique_paths, paper_path
 
+SUGGESTED = 10
+
 
 @dataclass(frozen=True)
 class Rendered:
@@ -66,7 +68,8 @@ def _broken_links(paper: Paper, known: set[str]) -> tuple[str, list[Diagnostic]]
         return None
     broken, diagnostics = [], []
     for link in find_links(note.body):
-        why = problem(link, known, NOTE_PAGE_FOLDER)
+        # Finding the page meant searches every page: for the first few links only.
+        why = problem(link, known, NOTE_PAGE_FOLDER, suggest=len(broken) < SUGGESTED)
         if why:
             broken.append(link)
             diagnostics.append(Diagnostic(Level.WARNING, note.path,

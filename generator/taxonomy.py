@@ -15,7 +15,7 @@ from slugify import slugify
 
 from .exceptions import PapershelfError
 from .model import Diagnostic, Level
-from .notes import did_you_mean
+from .messages import did_you_mean, shown
 from .topics import _WORD, UNCATEGORISED, Topic, compile_phrase
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -42,7 +42,7 @@ def read_taxonomy(raw, path: str, node: yaml.Node | None = None
                                       "is uncategorised"))
         entries = []
     for key in sorted(set(raw) - {"topics"} if isinstance(raw, dict) else (), key=str):
-        problems.append((lines.top(key), f"unknown key {key!r}{did_you_mean(key, ['topics'])} "
+        problems.append((lines.top(key), f"unknown key {shown(key)}{did_you_mean(key, ['topics'])} "
                                          f"(the file holds `topics:` only); ignored"))
     topics, seen = [], set()
     for number, entry in enumerate(entries):
@@ -50,7 +50,7 @@ def read_taxonomy(raw, path: str, node: yaml.Node | None = None
         topic = _parse_topic(entry, number + 1, found)
         if topic and ({topic.slug, topic.name.casefold()} & seen
                       or topic.name.casefold() == UNCATEGORISED.casefold()):
-            found.append(("name", f"topic {topic.name!r}: its name or slug is used twice or "
+            found.append(("name", f"topic {shown(topic.name)}: its name or slug is used twice or "
                                   f"reserved; topic left out"))
             topic = None
         problems += [(lines.topic(number, key), message) for key, message in found]
@@ -76,9 +76,9 @@ def _parse_topic(entry, number: int, problems: list[tuple[str | None, str]]) -> 
         problems.append((None, f"topic {number}: expected a mapping with a `name`; topic "
                                f"left out"))
         return None
-    label = f"topic {entry['name']!r}"
+    label = f"topic {shown(entry['name'])}"
     for key in sorted(set(entry) - set(RULE_KEYS), key=str):
-        problems.append((key, f"{label}: unknown key {key!r}{did_you_mean(key, RULE_KEYS)} "
+        problems.append((key, f"{label}: unknown key {shown(key)}{did_you_mean(key, RULE_KEYS)} "
                               f"(known: {', '.join(RULE_KEYS)}); ignored"))
     lists = {key: _phrases(entry, key, label, problems) for key in _PHRASE_LISTS}
     min_matches = entry.get("min_matches", 1)
@@ -88,7 +88,7 @@ def _parse_topic(entry, number: int, problems: list[tuple[str | None, str]]) -> 
         min_matches = 1
     slug = str(entry.get("slug") or slugify(entry["name"]))
     if not _SLUG.match(slug) or slug in _RESERVED_SLUGS:
-        problems.append(("slug", f"{label}: slug {slug!r} must be lower-case letters, digits "
+        problems.append(("slug", f"{label}: slug {shown(slug)} must be lower-case letters, digits "
                                  f"and hyphens, and not "
                                  f"{' or '.join(sorted(_RESERVED_SLUGS))}; topic left out"))
         return None
