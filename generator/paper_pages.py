@@ -83,7 +83,28 @@ def _paper_data(paper: Paper, site: Site) -> dict:
         "note": _note_data(paper),
         "edit": _edit_data(paper, site.notes_location),
         "bibtex": bibtex_path(paper_path(paper.slug)),
+        "citation": _citation(paper),
         **_listing_facts(paper),
+    }
+
+
+def _citation(paper: Paper) -> dict:
+    """What Google Scholar and Zotero (``citation_*``) and link previews (Open Graph) read
+    from the page's head: plain text, escaped by the template."""
+    note = paper.note
+    links = note.links if note else {}
+    arxiv_id = parse_arxiv_id(paper.arxiv_id) if paper.arxiv_id else None
+    known = paper.dated
+    day = known.day if known else None
+    date = None if day is None else day.strftime("%Y/%m/%d") \
+        if known.kind is DateKind.PUBLISHED else day.strftime("%Y/%m")
+    return {
+        "authors": list(note.authors) if note and note.authors else list(paper.author_names),
+        "date": date,
+        "arxiv_id": paper.arxiv_id,
+        "pdf_url": arxiv_id.pdf_url if arxiv_id else links.get("pdf"),
+        "doi": links.get("doi"),
+        "description": excerpt(paper.abstract) or paper.summary or paper.title,
     }
 
 

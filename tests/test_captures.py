@@ -8,6 +8,7 @@ every paper in page order, counted twice.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -103,3 +104,14 @@ def test_a_site_built_from_captures_shows_what_ids_give(tmp_path):
                  "https://huggingface.co/papers/2512.23515", "arXiv:2512.23515",
                  "First submitted to arXiv in Dec 2025", paper["author_names"][0]):
         assert text in page, text
+    # What Google Scholar, Zotero and link previews read from the head.
+    head = {(name, value) for name, value in re.findall(
+        r'<meta (?:name|property)="([^"]+)" content="([^"]*)"', page)}
+    title = html.escape(paper["title"], quote=True)
+    assert {("citation_title", title), ("citation_arxiv_id", "2512.23515"),
+            ("citation_pdf_url", "https://arxiv.org/pdf/2512.23515"),
+            ("citation_publication_date", "2025/12"), ("og:title", title),
+            ("og:type", "article"), ("twitter:card", "summary")} <= head
+    authors = [value for name, value in re.findall(
+        r'<meta name="(citation_author)" content="([^"]*)"', page)]
+    assert authors == [html.escape(name, quote=True) for name in paper["author_names"]]
