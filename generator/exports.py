@@ -106,10 +106,16 @@ def bibtex_name(name: str) -> str:
 
 
 def bibtex(site: Site, papers: list[Paper]) -> str:
-    return "\n".join(_bibtex_entry(site, paper) for paper in papers)
+    return "\n".join(bibtex_entry(site, paper) for paper in papers)
 
 
-def _bibtex_entry(site: Site, paper: Paper) -> str:
+# A subject line's classes: "Machine Learning (cs.LG); Artificial Intelligence (cs.AI)".
+_CLASS = re.compile(r"\(([a-z][a-z-]*(?:\.[A-Za-z-]+)?)\)")
+
+
+def bibtex_entry(site: Site, paper: Paper) -> str:
+    """One ``@misc`` entry; with an arXiv id, in arXiv's own form (eprint, archivePrefix,
+    primaryClass)."""
     note = paper.note
     fields = [("title", "{" + bibtex_text(paper.title) + "}")]
     authors = _authors(paper)
@@ -121,6 +127,9 @@ def _bibtex_entry(site: Site, paper: Paper) -> str:
     eprint = _eprint(paper)
     if eprint and _verbatim(eprint):
         fields += [("eprint", eprint), ("archiveprefix", "arXiv")]
+        primary = _CLASS.search(paper.arxiv_facts.subjects or "")
+        if primary:
+            fields.append(("primaryclass", primary.group(1)))
     if note and "doi" in note.links and _verbatim(note.links["doi"]):
         fields.append(("doi", note.links["doi"]))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)

@@ -6,8 +6,9 @@ from __future__ import annotations
 from functools import lru_cache
 from urllib.parse import quote, quote_plus
 
-from .escaping import code_block, document, excerpt, html_text, text_block
 from .arxiv import parse_arxiv_id
+from .escaping import code_block, document, excerpt, html_text, text_block
+from .exports import bibtex_entry
 from .model import DateKind, Paper, RelatedLink
 from .page_parts import last_seen
 from .notes import STATUS_TITLES, TEMPLATE_HEAD, TEMPLATE_TAIL
@@ -84,6 +85,8 @@ def _paper_data(paper: Paper, site: Site) -> dict:
         "edit": _edit_data(paper, site.notes_location),
         "bibtex": bibtex_path(paper_path(paper.slug)),
         "citation": _citation(paper),
+        # Shown as a block to copy, as the page's .bib file holds it.
+        "bibtex_entry": bibtex_entry(site, paper).rstrip("\n"),
         **_listing_facts(paper),
     }
 

@@ -152,3 +152,27 @@ def test_pages_link_their_feeds_and_the_sitemap_has_real_dates(built_site):
             assert lastmod.text == max(known)
         else:
             assert lastmod is None
+
+
+def test_an_arxiv_paper_is_cited_in_arxivs_own_form():
+    from generator.dates import infer_listing_years
+    from generator.exports import bibtex_entry
+    from generator.merge import merge_listings
+    from generator.model import ArxivFacts, Entry, Listing
+    from generator.site import Site
+    from generator.slugs import assign_slugs
+
+    entry = Entry("A Paper", "Its abstract.", 5, 1, arxiv_id="2410.05434",
+                  author_names=("Ada Lovelace", "Alan Turing"), arxiv_facts=ArxivFacts(
+                      subjects="Machine Learning (cs.LG); Artificial Intelligence (cs.AI)"))
+    listing = Listing("new.md", "seeds/new.md", None, None, (entry,), "arxiv-list")
+    years, _ = infer_listing_years([listing], {})
+    papers, _ = merge_listings([listing], years)
+    assign_slugs(papers)
+    text = bibtex_entry(Site(papers, [listing], years, [], site_url="https://x.org/"),
+                        papers[0])
+    fields = bibtexparser.parse_string(text).entries[0].fields_dict
+    assert {name: fields[name].value for name in ("eprint", "archiveprefix", "primaryclass",
+                                                  "author", "year")} == {
+        "eprint": "2410.05434", "archiveprefix": "arXiv", "primaryclass": "cs.LG",
+        "author": "Ada Lovelace and Alan Turing", "year": "2024"}
