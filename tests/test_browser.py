@@ -167,3 +167,18 @@ def test_the_cite_block_copies_the_bibtex_entry(browser, served, catalog, built_
     assert copied.strip() == entry.strip() and copied.startswith("@misc{")
     assert errors == []
     page.close()
+
+
+def test_a_paper_page_keeps_a_readable_measure_on_a_wide_screen(browser, served, catalog):
+    paper = max(catalog, key=lambda p: len(p["abstract"] or ""))
+    page, errors = open_page(browser, served["root"] + paper["url"], width=1280)
+    per_line = page.evaluate("""() => {
+        const abstract = document.querySelector('.ps-abstract');
+        const range = document.createRange();
+        range.selectNodeContents(abstract);
+        const lines = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
+        return abstract.textContent.length / lines.size;
+    }""")
+    assert 50 <= per_line <= 90, per_line
+    assert errors == []
+    page.close()
