@@ -182,3 +182,15 @@ def test_a_paper_page_keeps_a_readable_measure_on_a_wide_screen(browser, served,
     assert 50 <= per_line <= 90, per_line
     assert errors == []
     page.close()
+
+
+def test_a_search_result_on_a_phone_is_compact(browser, served):
+    page, errors = open_page(browser, served["root"], width=420)
+    search(page, "transport maps")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10000)
+    heights = page.evaluate("Array.from(document.querySelectorAll("
+                            "'.md-search-result__item'), e => e.getBoundingClientRect().height)")
+    assert heights and max(heights[:5]) < 200, heights[:5]
+    assert errors == []
+    page.close()
