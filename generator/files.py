@@ -165,11 +165,14 @@ def docs_files(docs_dir: Path, generated: Collection[str]) -> frozenset[str]:
     if not docs_dir.is_dir():
         return frozenset()
     found = set()
-    for path in docs_dir.rglob("*"):
-        relative = path.relative_to(docs_dir)
-        if relative.parts[0] not in generated and not relative.name.startswith(".") \
-                and path.is_file():
-            found.add(relative.as_posix())
+    # Only the hand-written top-level entries are walked: the generated folders hold tens
+    # of thousands of files at scale, and this runs on every run, unchanged ones included.
+    for top in docs_dir.iterdir():
+        if top.name in generated or top.name.startswith("."):
+            continue
+        for path in [top, *top.rglob("*")] if top.is_dir() else [top]:
+            if path.is_file() and not path.name.startswith("."):
+                found.add(path.relative_to(docs_dir).as_posix())
     return frozenset(found)
 
 
@@ -258,25 +261,25 @@ def project_lock(root: Path, report: Callable[[str], None]) -> Iterator[None]:
 
 def read_cache(root: Path, name: str) -> dict | None:
     """A cache file's data, or None if it is missing, unreadable or not exactly what was
-    written (a digest of its content is kept with it): then it is rebuilt."""
+    written (its first line is a digest of the rest): then it is rebuilt."""
     try:
-        stored = json.loads((root / CACHE_DIR / f"{name}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
+        stored = (root / CACHE_DIR / f"{name}.json").read_bytes()
+    except OSError:
         return None
-    if not isinstance(stored, dict) or not isinstance(stored.get("data"), dict):
+    digest, _, text = stored.partition(b"\n")
+    if digest.decode("ascii", "replace") != hashlib.sha256(text).hexdigest():
         return None
-    return stored["data"] if stored.get("digest") == _cache_digest(stored["data"]) else None
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def write_cache(root: Path, name: str, data: dict) -> None:
-    stored = {"digest": _cache_digest(data), "data": data}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     atomic_write(root / CACHE_DIR / f"{name}.json",
-                 json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-
-
-def _cache_digest(data: dict) -> str:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+                 hashlib.sha256(text).hexdigest().encode("ascii") + b"\n" + text)
 
 
 def input_files(seeds_dir: Path, notes_dir: Path) -> list[Path]:

@@ -79,3 +79,14 @@ def test_a_run_looks_only_at_the_files_it_reads(tmp_path):
         path.write_text("x")
     names = [path.relative_to(tmp_path).as_posix() for path in input_files(seeds, notes)]
     assert names == ["seeds/a.txt", "seeds/old", "seeds/page.html", "notes/n.md"]
+
+
+def test_links_in_notes_may_lead_to_the_hand_written_files_of_docs(tmp_path):
+    from generator.files import docs_files
+    from generator.site import GENERATED_ROOTS
+
+    for name in ("about.md", "assets/katex/katex.css", "papers/gen.md", "index.md",
+                 ".papershelf-manifest.json", "assets/.hidden"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    assert docs_files(tmp_path, GENERATED_ROOTS) == {"about.md", "assets/katex/katex.css"}
