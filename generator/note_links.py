@@ -49,6 +49,13 @@ _LIST_ITEM = re.compile(r"^ {0,3}(?:[-+*]|\d+[.)])\s")
 
 def find_links(body: str) -> Iterator[Link]:
     """Every inline link, image and reference definition outside code, in order."""
+    for number, offset, line in text_lines(body):
+        yield from _links_in_line(line, number, offset)
+
+
+def text_lines(body: str) -> Iterator[tuple[int, int, str]]:
+    """The lines Markdown reads as text (not fenced or indented code), with their number
+    (1-based) and offset in the body."""
     offset, fence, in_list, previous = 0, None, False, "code"
     for number, line in enumerate(body.splitlines(keepends=True), 1):
         opened = _FENCE.match(line)
@@ -68,7 +75,7 @@ def find_links(body: str) -> Iterator[Link]:
                 in_list = True
             elif not blank and not indented and previous == "blank":
                 in_list = False
-            yield from _links_in_line(line, number, offset)
+            yield number, offset, line
         previous = kind
         offset += len(line)
 

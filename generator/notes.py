@@ -25,6 +25,7 @@ from . import yaml_text
 from .arxiv import first_arxiv_id
 from .messages import did_you_mean, shown
 from .model import Diagnostic, Level, Note
+from .note_links import text_lines
 
 STATUSES = ("to-read", "reading", "read")
 STATUS_TITLES = {"to-read": "To read", "reading": "Reading", "read": "Read"}
@@ -93,7 +94,6 @@ def parse_note(text: str, slug: str, path: str) -> tuple[Note, list[Diagnostic]]
 # 80 KB took 88 s). Real notes stay far below both.
 MAX_NESTING = 20
 MAX_BRACKETS = 2000
-_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def complexity_problem(body: str) -> str | None:
@@ -101,13 +101,8 @@ def complexity_problem(body: str) -> str | None:
     brackets = body.count("[")
     if brackets > MAX_BRACKETS:
         return f"{brackets} square brackets (at most {MAX_BRACKETS})"
-    fence, deepest = None, 0
-    for line in body.splitlines():
-        opened = _FENCE_LINE.match(line)
-        if fence or opened:
-            fence = None if fence and opened and opened.group(1)[0] == fence[0] else \
-                (fence or opened.group(1))
-            continue
+    deepest = 0
+    for _, _, line in text_lines(body):
         stripped = line.lstrip(" \t>")
         prefix = line[: len(line) - len(stripped)]
         indent = prefix.rsplit(">", 1)[-1].replace("\t", "    ")
