@@ -38,14 +38,13 @@ def render_site(collection, docs_files: Paths[str] = (), notes_location: str = "
     :class:`Site`'s (the site's address and name, listing names, ...)."""
     site = Site(collection.papers, collection.listings, collection.years, collection.taxonomy,
                 collection.orphans, notes_location, **settings)
-    outputs = {CATALOG: render_catalog(collection.papers, collection.listings,
-                                            collection.years)}
-    for generate_pages in (generate_home_page, generate_paper_pages, generate_topic_pages,
-                           generate_date_pages, generate_listing_pages, generate_note_pages,
-                           generate_exports):
-        pages = generate_pages(site)
-        check_unique_paths(outputs, pages)
-        outputs.update(pages)
+    kinds = [{CATALOG: render_catalog(collection.papers, collection.listings,
+                                      collection.years)}]
+    kinds += [generate(site) for generate in (
+        generate_home_page, generate_paper_pages, generate_topic_pages, generate_date_pages,
+        generate_listing_pages, generate_note_pages, generate_exports)]
+    check_unique_paths(*kinds)  # no two kinds of page meant for one path
+    outputs = {path: text for pages in kinds for path, text in pages.items()}
     known = set(outputs) | set(docs_files)
     diagnostics = []
     for paper in collection.papers:

@@ -167,3 +167,14 @@ def test_listing_file_names_that_mean_something_else_to_mkdocs_get_their_own_pag
     assert listing_path("readme.md") == "listings/readme-listing.md"
     assert listing_path("a\\b.txt") == "listings/a-b.md"
     assert listing_path("My listing #3 (v2).txt") == "listings/My listing #3 (v2).md"
+
+
+def test_two_pages_meant_for_one_path_stop_the_run():
+    import pytest
+
+    from generator.exceptions import PapershelfError
+    from generator.site import check_unique_paths
+
+    check_unique_paths({"topics/a.md": ""}, ["topics/b.md"])
+    with pytest.raises(PapershelfError, match="share the path 'topics/A.md'"):
+        check_unique_paths({"topics/a.md": ""}, ["topics/A.md"])
