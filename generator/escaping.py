@@ -40,18 +40,22 @@ def markdown_text(text: str) -> str:
     return escaped
 
 
-# A verbatim paragraph: the marker line, then one line of text (see text_block).
-TEXT_BLOCK = re.compile(r"::: papershelf-text ([a-z][a-z0-9-]*)\n([^\n]*)")
+# A verbatim paragraph: the marker line (a class, maybe an id), then one line of text (see
+# text_block).
+TEXT_BLOCK = re.compile(
+    r"::: papershelf-text ([a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)*)(?: #([a-z][a-z0-9-]*))?\n([^\n]*)")
 
 
-def text_block(text: str, css_class: str) -> str:
-    """A paragraph of ``text`` with a class, for long scraped text (abstracts).
+def text_block(text: str, css_class: str, element_id: str | None = None) -> str:
+    """A paragraph of ``text`` with a class (and an id), for long scraped text (abstracts).
 
     The ``generator.markdown_safety`` extension reads it without inline parsing, so a
-    200,000-character run of ``*`` costs linear time. The text is also escaped as
-    :func:`markdown_text`, so that without the extension it still shows as written.
+    200,000-character run of ``*`` costs linear time, and shows its TeX accents and math
+    as :mod:`generator.tex` says. The text is also escaped as :func:`markdown_text`, so
+    that without the extension it still shows as written.
     """
-    return f"::: papershelf-text {css_class}\n{markdown_text(text)}"
+    marker = f"{css_class} #{element_id}" if element_id else css_class
+    return f"::: papershelf-text {marker}\n{markdown_text(text)}"
 
 
 def code_block(text: str, language: str = "markdown") -> str:

@@ -42,6 +42,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .escaping import TEXT_BLOCK
+from .tex import Kind, segments
 
 # What Python-Markdown and the extensions in mkdocs.yml emit (tables, footnotes,
 # admonitions, definition lists, task lists, highlighted code, math) plus plain HTML text
@@ -53,7 +54,11 @@ _ATTRIBUTES = {
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading"},
     "input": {"checked", "disabled"},
-    "span": {"data-linenos"},
+    "span": {"data-linenos", "hidden"},
+    # Markdown writes these on the paper page's lines that repeat what search finds
+    # elsewhere, and on the rating; harmless in a note.
+    "p": nh3.ALLOWED_ATTRIBUTES.get("p", set()) | {"data-search-exclude"},
+    "em": nh3.ALLOWED_ATTRIBUTES.get("em", set()) | {"aria-label"},
     "th": nh3.ALLOWED_ATTRIBUTES["th"] | {"style"},
     "td": nh3.ALLOWED_ATTRIBUTES["td"] | {"style"},
 }
@@ -73,7 +78,9 @@ _CLEANER = nh3.Cleaner(
     tags=_TAGS,
     clean_content_tags={"script", "style"},
     attributes=_ATTRIBUTES,
-    tag_attribute_values={"input": {"type": {"checkbox"}}},
+    tag_attribute_values={"input": {"type": {"checkbox"}}, "em": {"role": {"img"}}},
+    # What the index pages' filter script reads, and what search skips.
+    generic_attribute_prefixes={"data-ps-", "data-search-exclude"},
     attribute_filter=_attribute,
     url_schemes=_URL_SCHEMES,
     filter_style_properties={"text-align"},
@@ -145,8 +152,40 @@ class _TextBlock(BlockProcessor):
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         match = TEXT_BLOCK.fullmatch(blocks.pop(0))
         paragraph = etree.SubElement(parent, "p", {"class": match.group(1)})
-        # Already character references, which the serialiser leaves as they are.
-        paragraph.text = AtomicString(match.group(2))
+        if match.group(2):
+            paragraph.set("id", match.group(2))
+        # The text as written (markdown_text escaped it as character references only).
+        _typeset(paragraph, html.unescape(match.group(3)))
+
+
+def _typeset(paragraph: etree.Element, text: str) -> None:
+    """Text, math for KaTeX (``ps-math``, its source as written) and TeX accents shown as
+    their letters. The search index reads the page's text: it gets each accent as written
+    (a hidden copy) and not the letter (data-search-exclude), so it holds the text
+    exactly as the listing printed it."""
+    last = None
+    for segment in segments(text):
+        if segment.kind is Kind.TEXT:
+            # Segments alternate: text never follows text.
+            if last is None:
+                paragraph.text = _literal(segment.text)
+            else:
+                last.tail = _literal(segment.text)
+            continue
+        if segment.kind is Kind.MATH:
+            last = etree.SubElement(paragraph, "span", {"class": "ps-math"})
+            last.text = _literal(segment.text)
+            continue
+        shown_as = etree.SubElement(paragraph, "span", {"data-search-exclude": "1"})
+        shown_as.text = _literal(segment.text)
+        last = etree.SubElement(paragraph, "span", {"class": "ps-tex", "hidden": "hidden"})
+        last.text = _literal(segment.source)
+
+
+def _literal(text: str) -> AtomicString:
+    # Python-Markdown's serialiser leaves "&amp;" alone (it takes it for an entity): an
+    # abstract that prints "&amp;" must show "&amp;", so every "&" is a reference.
+    return AtomicString(text.replace("&", "&#38;"))
 
 
 class _OwnIds(Treeprocessor):

@@ -34,6 +34,11 @@ ENTRIES = [
     ("javascript:alert(7)", "data:text/html,<script>alert(8)</script>"),
     ('Sets closed twice }} @misc(injected, title = "Forged entry", author = "Mallory")',
      "A title that would close its BibTeX field and start an entry of its own."),
+    # Only a real formula is typeset; prices stay prices, KaTeX's links stay off.
+    ("Dollars $5 and $10 and math $\\alpha^2$",
+     "It costs $5 and $10; \\$3 is escaped; $\\beta_1$ is math. "
+     "$\\href{javascript:alert(10)}{x}$ $\\htmlClass{x}{y}$ $<img src=x onerror=alert(11)>$"),
+    ('Schr\\"odinger accents {\\"o} \\v{c}', 'Erd\\H{o}s and Schr\\"odinger, as arXiv prints them.'),
 ]
 
 

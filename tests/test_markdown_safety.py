@@ -84,15 +84,18 @@ def test_an_image_without_alt_text_is_marked_decorative():
 
 
 @pytest.mark.parametrize("text", ["Hello <b>x</b> & *y* `z` $a$ &amp; &#65; <script>",
-                                  "1. starts like a list", "# heading?", "*" * 1000])
+                                  "1. starts like a list", "# heading?", "*" * 1000,
+                                  'Schr\\"odinger at time $t$ costs $5 and $10'])
 def test_a_text_block_is_one_paragraph_of_exactly_the_text(text):
+    """What search reads (everything but data-search-exclude) is the text as written."""
     import html
 
     from generator.escaping import text_block
 
     rendered = render(text_block(text, "ps-abstract"))
     inner = re.fullmatch(r'<p class="ps-abstract">(.*)</p>', rendered, re.S)
-    assert inner and html.unescape(inner.group(1)) == text
+    searched = re.sub(r'<span data-search-exclude="1">[^<]*</span>|<[^>]+>', "", inner.group(1))
+    assert inner and html.unescape(searched) == text
 
 
 def test_a_text_block_written_by_hand_is_still_only_text():

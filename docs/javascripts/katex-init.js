@@ -1,9 +1,17 @@
-// Render the math of curator notes with the bundled KaTeX. Only elements that the
-// pymdownx.arithmatex extension produced are touched: listing text stays as it was
-// written, dollar signs and all. document$ fires on every (instant) page load.
+// Render math with the bundled KaTeX. Only two kinds of element are touched, so that other
+// text stays as it was written, dollar signs and all:
+// - the math of curator notes, as the pymdownx.arithmatex extension marks it ("\(...\)");
+// - ".ps-math": a formula in a title or abstract, its source as the listing printed it
+//   ("$...$" or "$$...$$"), found by the generator (generator/tex.py).
 // A formula KaTeX cannot parse is shown in red (throwOnError: false); one that breaks it
 // otherwise (a stack overflow on thousands of nested braces) stays as its source, and the
-// other formulas of the page are still typeset.
+// other formulas of the page are still typeset. document$ fires on every (instant) page
+// load.
+function psFailed(element) {
+  element.classList.add("ps-math-error");
+  element.title = "This formula could not be typeset";
+}
+
 document$.subscribe(({ body }) => {
   body.querySelectorAll(".arithmatex").forEach((element) => {
     try {
@@ -15,8 +23,19 @@ document$.subscribe(({ body }) => {
         throwOnError: false,
       });
     } catch (error) {
-      element.classList.add("ps-math-error");
-      element.title = "This formula could not be typeset";
+      psFailed(element);
+    }
+  });
+  body.querySelectorAll(".ps-math").forEach((element) => {
+    const source = element.textContent;
+    const fence = source.startsWith("$$") ? 2 : 1;
+    try {
+      katex.render(source.slice(fence, -fence), element, { throwOnError: false });
+      // KaTeX writes MathML beside the typeset formula: what a screen reader reads.
+      element.classList.add("ps-math--typeset");
+    } catch (error) {
+      element.textContent = source;
+      psFailed(element);
     }
   });
 });
