@@ -118,13 +118,13 @@ def bibtex_entry(site: Site, paper: Paper) -> str:
     primaryClass)."""
     note = paper.note
     fields = [("title", "{" + bibtex_text(paper.title) + "}")]
-    authors = _authors(paper)
+    authors = paper.author_list
     if authors:
         fields.append(("author", " and ".join(bibtex_name(name) for name in authors)))
     if paper.dated:
         fields += [("year", str(paper.dated.day.year)), ("month", str(paper.dated.day.month))]
     fields.append(("url", _absolute(site, url_of(paper_path(paper.slug)))))
-    eprint = _eprint(paper)
+    eprint = paper.known_arxiv_id
     if eprint and _verbatim(eprint):
         fields += [("eprint", eprint), ("archiveprefix", "arXiv")]
         primary = _CLASS.search(paper.arxiv_facts.subjects or "")
@@ -142,17 +142,6 @@ def _verbatim(value: str) -> bool:
     return not any(ch in value for ch in '{}\\%"@,\n')
 
 
-def _authors(paper: Paper) -> list[str]:
-    """The curator's list of authors, else the names a listing printed."""
-    return list(paper.note.authors) if paper.note and paper.note.authors \
-        else list(paper.author_names)
-
-
-def _eprint(paper: Paper) -> str | None:
-    note_id = paper.note.links.get("arxiv") if paper.note else None
-    return note_id or paper.arxiv_id
-
-
 def csl_json(site: Site, papers: list[Paper]) -> str:
     items = []
     for paper in papers:
@@ -164,12 +153,12 @@ def csl_json(site: Site, papers: list[Paper]) -> str:
             parts = [known.day.year, known.day.month]
             item["issued"] = {"date-parts": [parts + ([known.day.day] if known.kind is
                                                       DateKind.PUBLISHED else [])]}
-        if _authors(paper):
-            item["author"] = [{"literal": name} for name in _authors(paper)]
+        if paper.author_list:
+            item["author"] = [{"literal": name} for name in paper.author_list]
         if note and "doi" in note.links:
             item["DOI"] = note.links["doi"]
-        if _eprint(paper):
-            item["archive"], item["archive_location"] = "arXiv", _eprint(paper)
+        if paper.known_arxiv_id:
+            item["archive"], item["archive_location"] = "arXiv", paper.known_arxiv_id
         if paper.abstract:
             item["abstract"] = paper.abstract
         items.append(item)

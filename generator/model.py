@@ -206,6 +206,8 @@ class Note:
     status: str | None = None
     read_on: date | None = None
     rating: int | None = None
+    priority: str = "normal"
+    summary: str | None = None
     tags: list[str] = field(default_factory=list)
     topics_replace: list[str] | None = None
     topics_add: list[str] = field(default_factory=list)
@@ -267,9 +269,28 @@ class Paper:
     note: Note | None = None
 
     @property
+    def known_arxiv_id(self) -> str | None:
+        """The arXiv id the curator's note gives, else the one a listing printed."""
+        given = self.note.links.get("arxiv") if self.note else None
+        return given or self.arxiv_id
+
+    @property
+    def author_list(self) -> list[str]:
+        """The curator's list of authors, else the names a listing printed."""
+        return list(self.note.authors) if self.note and self.note.authors \
+            else list(self.author_names)
+
+    @property
+    def first_listed(self) -> ListingRef | None:
+        """The earliest dated sighting: when a listing first showed the paper."""
+        dated = [ref for ref in self.listings if ref.listed]
+        return min(dated, key=lambda ref: (ref.listed, ref.source)) if dated else None
+
+    @property
     def submitted(self) -> date | None:
         """The first day of the month the paper was first submitted to arXiv."""
-        parsed = parse_arxiv_id(self.arxiv_id) if self.arxiv_id else None
+        known = self.known_arxiv_id
+        parsed = parse_arxiv_id(known) if known else None
         return parsed.submitted if parsed else None
 
     @property

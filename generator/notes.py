@@ -5,10 +5,14 @@ Front matter (all optional):
 
 * ``status``: to-read, reading or read; ``read_on``: the date it was read;
 * ``rating``: 1 to 5; ``tags``: a list of short labels;
+* ``priority``: high, normal or low (the order of the home page's reading queue);
+* ``summary``: one line that index pages show for the paper (else the body's first
+  paragraph);
 * ``topics``: a list that replaces the automatic topics, or ``{add: [...], remove: [...]}``;
 * ``related``: ``{pin: [slugs], exclude: [slugs]}``;
 * ``authors``: the authors' names, for citations (BibTeX, CSL-JSON);
-* ``arxiv``, ``pdf``, ``code``, ``doi``: links that the paper page and citations use.
+* ``arxiv``, ``pdf``, ``code``, ``project``, ``doi``: links that the paper page and
+  citations use.
 
 The body is free Markdown. Problems are warnings naming the file and line; the rest of the
 note is still used.
@@ -29,8 +33,11 @@ from .note_links import text_lines
 
 STATUSES = ("to-read", "reading", "read")
 STATUS_TITLES = {"to-read": "To read", "reading": "Reading", "read": "Read"}
-KEYS = ("status", "read_on", "rating", "tags", "topics", "related", "authors", "arxiv", "pdf",
-        "code", "doi")
+PRIORITIES = ("high", "normal", "low")
+KEYS = ("status", "read_on", "rating", "priority", "summary", "tags", "topics", "related",
+        "authors", "arxiv", "pdf", "code", "project", "doi")
+# A summary is one line on an index page: longer text belongs in the body.
+SUMMARY_LIMIT = 300
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 _ARXIV = re.compile(r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
 # A DOI's suffix is any printable text, but braces, a backslash, quotes, "%", "@" and ","
@@ -113,6 +120,47 @@ def complexity_problem(body: str) -> str | None:
     return None
 
 
+# What a paragraph of prose cannot start with: headings, lists, quotes, tables, rules,
+# math or admonition blocks, footnote and link definitions, HTML.
+_NOT_PROSE = re.compile(r"\s*(?:#|[-+*]\s|\d+[.)]\s|>|\||\$\$|:::|!!!|\?\?\?|\[[^\]]*\]:|<|---|\*\*\*|___)")
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+_STRONG = re.compile(r"(\*\*|__)(\S(?:[^*_\n]*\S)?)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(\S(?:[^*_\n]*\S)?)\1(?![\w*])")
+_ATTRIBUTES = re.compile(r"\s*\{:?[^{}\n]*\}\s*$")
+# Enough for a summary line; the rest of a long paragraph is not read.
+_PARAGRAPH_LIMIT = 1000
+
+
+def first_paragraph(body: str) -> str | None:
+    """The body's first paragraph of prose as plain text, without Markdown's link and
+    emphasis marks: what an index page shows for a note without a ``summary``."""
+    lines, last, skipping = [], None, False
+    for number, _, line in text_lines(body):
+        blank = not line.strip()
+        starts = blank or last is None or number != last + 1
+        if starts and lines:
+            break
+        if blank:
+            last = None
+            continue
+        if starts:
+            # A block that does not open as prose (a list, a table, display math) is
+            # skipped whole.
+            skipping = _NOT_PROSE.match(line) is not None
+        last = number
+        if skipping:
+            continue
+        lines.append(line.strip())
+        if sum(map(len, lines)) > _PARAGRAPH_LIMIT:
+            break
+    text = _ATTRIBUTES.sub("", " ".join(lines)[:_PARAGRAPH_LIMIT])
+    for pattern, replacement in ((_IMAGE, ""), (_LINK, r"\1"), (_STRONG, r"\2"),
+                                 (_EMPHASIS, r"\2")):
+        text = pattern.sub(replacement, text)
+    return " ".join(text.replace("`", "").split()) or None
+
+
 def _apply(note: Note, key: str, value) -> str | None:
     """Set one front-matter value on the note; return what was expected if it is invalid."""
     if value is None:
@@ -157,6 +205,27 @@ def _rating(note: Note, value) -> str | None:
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5:
         return f"rating {shown(value)}: expected a whole number from 1 to 5"
     note.rating = value
+    return None
+
+
+def _priority(note: Note, value) -> str | None:
+    if value not in PRIORITIES:
+        return (f"priority {shown(value)}: expected one of {', '.join(PRIORITIES)}"
+                f"{did_you_mean(str(value), PRIORITIES, _PRIORITY_WORDS)}")
+    note.priority = value
+    return None
+
+
+_PRIORITY_WORDS = {"1": "high", "2": "normal", "3": "low", "medium": "normal",
+                   "urgent": "high", "top": "high"}
+
+
+def _summary(note: Note, value) -> str | None:
+    text = " ".join(value.split()) if isinstance(value, str) else ""
+    if not text or len(text) > SUMMARY_LIMIT:
+        return (f"summary: expected one line of text, at most {SUMMARY_LIMIT} characters "
+                f"(longer text belongs in the note's body)")
+    note.summary = text
     return None
 
 
@@ -241,13 +310,15 @@ def _link(key: str, pattern: re.Pattern, example: str):
     return handler
 
 
-_AS_WRITTEN = ("arxiv", "pdf", "code", "doi")
+_AS_WRITTEN = ("arxiv", "pdf", "code", "project", "doi")
 _HANDLERS = {
-    "status": _status, "read_on": _read_on, "rating": _rating, "tags": _tags,
+    "status": _status, "read_on": _read_on, "rating": _rating, "priority": _priority,
+    "summary": _summary, "tags": _tags,
     "topics": _topics, "related": _related, "authors": _authors,
     "arxiv": _arxiv,
     "pdf": _link("pdf", _URL, "an http(s) URL"),
     "code": _link("code", _URL, "an http(s) URL"),
+    "project": _link("project", _URL, "an http(s) URL"),
     "doi": _link("doi", _DOI, "a DOI such as 10.1000/xyz123"),
 }
 
@@ -258,6 +329,8 @@ TEMPLATE_TAIL = (
     "status: to-read          # to-read, reading or read\n"
     "# read_on: 2026-01-31\n"
     "# rating: 4              # 1 to 5\n"
+    "# priority: high         # high, normal or low: the order of the reading queue\n"
+    "# summary: One line that index pages show for this paper.\n"
     "# tags: [to-discuss]\n"
     "# topics: [Scaling laws]              # replaces the automatic topics\n"
     "# topics: {add: [...], remove: [...]} # or adjusts them\n"
@@ -266,6 +339,7 @@ TEMPLATE_TAIL = (
     "# arxiv: 2106.10165\n"
     "# pdf: https://arxiv.org/pdf/2106.10165\n"
     "# code: https://github.com/owner/repository\n"
+    "# project: https://example.org/project-page\n"
     "# doi: 10.1000/xyz123\n"
     "---\n\n"
 )

@@ -152,3 +152,44 @@ def test_deep_code_and_ordinary_notes_are_markdown():
 def test_a_tag_with_a_line_break_is_refused():
     note, (problem,) = parse('---\ntags: ["abc", "abc\\n"]\n---\n')
     assert note.tags == [] and problem.message.startswith("tags: expected a list")
+
+
+def test_summary_priority_and_project():
+    note, problems = parse("---\npriority: high\nsummary: |\n  Optimal maps for any\n  cost.\n"
+                           "project: https://example.org/p\n---\n")
+    assert problems == []
+    assert (note.priority, note.summary) == ("high", "Optimal maps for any cost.")
+    assert note.links == {"project": "https://example.org/p"}
+
+
+@pytest.mark.parametrize("front, expected", [
+    ("priority: urgent", "priority 'urgent': expected one of high, normal, low; did you mean 'high'?"),
+    ("priority: 3", "priority 3: expected one of high, normal, low; did you mean 'low'?"),
+    ("summary: [a, b]", "summary: expected one line of text, at most 300 characters"),
+    ("summary: " + "x" * 301, "summary: expected one line of text, at most 300 characters"),
+])
+def test_bad_summary_or_priority_is_named_at_its_line(front, expected):
+    note, problems = parse(f"---\nstatus: read\n{front}\n---\n")
+    assert [(p.line, p.message.split(" (longer")[0]) for p in problems] == [(3, expected)]
+    assert (note.priority, note.summary, note.status) == ("normal", None, "read")
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("First *line* with [a link](x.md)\nand a **second**.\n\nNext paragraph.",
+     "First line with a link and a second."),
+    ("## Heading\n\n- a list\n\n```\ncode\n```\n\n> quote\n\nProse $T$ here.", "Prose $T$ here."),
+    ("$$\nx\n$$\n\n| a | b |\n\nText after a table.", "Text after a table."),
+    ("![figure](f.png) Caption text {: .wide }", "Caption text"),
+    ("- only\n- a list", None),
+    ("", None),
+])
+def test_first_paragraph_is_the_first_prose_as_plain_text(body, expected):
+    from generator.notes import first_paragraph
+
+    assert first_paragraph(body) == expected
+
+
+def test_first_paragraph_after_a_fence_without_a_blank_line():
+    from generator.notes import first_paragraph
+
+    assert first_paragraph("```\ncode\n```\nProse right after.") == "Prose right after."
