@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections import Counter
 
 from .escaping import document, markdown_text
-from .page_parts import paper_item, recently_read
-from .site import (DATES_INDEX, HOME, LISTINGS_INDEX, STATUS_INDEX, TOPICS_INDEX, Site, link,
-                   newest_first, status_path, topic_path)
+from .page_parts import paper_item, plural, reading_queue, recently_read
+from .site import (DATES_INDEX, HOME, LISTED, LISTINGS_INDEX, STATUS_INDEX, TOPICS_INDEX, UNDATED, Site,
+                   link, newest_first, status_path, topic_path, url_of, year_path)
 
 NEWEST = 10
 
@@ -28,8 +28,11 @@ def render_home_page(site: Site) -> str:
         "search": {"exclude": True},
         "hide": ["navigation"],
         "papershelf": {
-            "chart": [{"year": year, "count": per_year[year]} for year in sorted(per_year)],
+            "chart": [{"year": year, "count": per_year[year], "url": url_of(year_path(year))}
+                      for year in sorted(per_year)],
             "undated": sum(1 for p in site.papers if not p.dated),
+            "undated_url": url_of(UNDATED),
+            "total": len(site.papers),
         },
     }
     return document(meta, "\n".join(_body(site)))
@@ -45,16 +48,30 @@ def _body(site: Site) -> list[str]:
         f"[{len(site.taxonomy)} topics]({link(HOME, TOPICS_INDEX)}); "
         f"[{len(dated)} with a known date]({link(HOME, DATES_INDEX)}). "
         f"[About this list](about.md)", "",
-        "## Newest papers", "",
     ]
-    body += [paper_item(paper, HOME) for paper in newest_first(dated)[:NEWEST]]
+    queue = reading_queue(site, NEWEST)
+    if queue:
+        waiting = sum(1 for p in site.papers if p.note and p.note.status == "to-read")
+        body += ["## Reading queue", "",
+                 f"{plural(waiting, 'paper')} to read, high priority first. "
+                 f"[The whole queue]({link(HOME, status_path('to-read'))})", ""]
+        body += [paper_item(p, HOME, site) for p in queue]
     read = recently_read(site, NEWEST)
     if read:
         body += ["## Recently read", ""]
-        body += [paper_item(p, HOME, f"read {p.note.read_on.isoformat()}"
+        body += [paper_item(p, HOME, site, f"read {p.note.read_on.isoformat()}"
                             if p.note.read_on else "") for p in read]
         body += [f"[Everything read]({link(HOME, status_path('read'))}) · "
                  f"[Reading status]({link(HOME, STATUS_INDEX)})", ""]
+    if dated:
+        body += ["## Newest papers", ""]
+        body += [paper_item(paper, HOME, site) for paper in newest_first(dated)[:NEWEST]]
+    else:
+        # No dates at all (listings without years, no arXiv ids): what came in last.
+        body += ["## Recently listed", "",
+                 f"No paper has a known date yet. [All by listing date]({link(HOME, LISTED)})",
+                 ""]
+        body += [paper_item(paper, HOME, site) for paper in newest_first(site.papers)[:NEWEST]]
     body += ["## Topics", "", "| Topic | Papers |", "| --- | ---: |"]
     for name in site.topic_names():
         target = link(HOME, topic_path(site.topic_slug(name)))

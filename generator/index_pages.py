@@ -12,9 +12,10 @@ from datetime import date
 
 from .escaping import markdown_text
 from .model import Paper
-from .page_parts import last_seen, page_document, paper_item, plural
+from .page_parts import (DATES_TAB, LISTINGS_TAB, TOPICS_TAB, filter_options, last_seen,
+                         page_document, paper_item, plural, undated_lines)
 from .site import (DATES_INDEX, LISTED, LISTINGS_INDEX, TOPICS_INDEX, UNDATED, Site,
-                   bibtex_path, feed_path, link, newest_first, paper_path, topic_path,
+                   bibtex_path, feed_path, link, newest_first, topic_path,
                    year_path)
 
 
@@ -24,7 +25,7 @@ def generate_topic_pages(site: Site) -> dict[str, str]:
     for name in site.topic_names():
         path = topic_path(site.topic_slug(name))
         pages[path] = _topic_page(name, descriptions.get(name, ""), site.by_topic.get(name, []),
-                                  path)
+                                  path, site)
     return pages
 
 
@@ -38,33 +39,54 @@ def _topics_index(site: Site) -> str:
                     f"| {markdown_text(about)} |")
     intro = (f"{plural(len(site.papers), 'paper')} in {len(site.taxonomy)} topics; a paper "
              f"can belong to several.")
-    return page_document("Topics", ["# Topics", "", intro, "", *rows])
+    return page_document("Topics", ["# Topics", "", intro, "", *rows], tab=TOPICS_TAB)
 
 
-def _topic_page(name: str, description: str, papers: list[Paper], path: str) -> str:
+def _topic_page(name: str, description: str, papers: list[Paper], path: str,
+                site: Site) -> str:
     body = [f"# {markdown_text(name)}", ""]
     if description:
         body += [markdown_text(description), ""]
-    body += [f"{plural(len(papers), 'paper')}, newest first. "
+    ordered = newest_first(papers)
+    body += [f"{plural(len(papers), 'paper')}{order_note(ordered)} "
              f"[All topics]({link(path, TOPICS_INDEX)}) · "
              f"[Atom feed]({link(path, feed_path(path))}) · "
              f"[BibTeX]({link(path, bibtex_path(path))})", ""]
-    body += _by_year(newest_first(papers), path)
-    extra = {"feed": feed_path(path), "feed_title": name}
+    body += _by_year(ordered, path, site)
+    extra = {"feed": feed_path(path), "feed_title": name,
+             "filters": filter_options(papers, site)}
     newest = max((last_seen(p) for p in papers if last_seen(p)), default=None)
     if newest:
         extra["lastmod"] = newest.isoformat()
-    return page_document(name, body, description, extra)
+    return page_document(name, body, description, extra, tab=TOPICS_TAB)
 
 
-def _by_year(papers: list[Paper], path: str) -> list[str]:
+def order_note(ordered: list[Paper]) -> str:
+    """What the order of a list means, for the sentence that opens it."""
+    dated = sum(1 for p in ordered if p.dated)
+    if dated == len(ordered):
+        return ", newest first."
+    listed = sum(1 for p in ordered if not p.dated and p.first_listed)
+    rest = "the most recently listed first" if listed else "in the order of their listings"
+    if not dated:
+        return f"; no date is known, so they are {rest}."
+    return (f": {dated} with a known date, newest first, then {len(ordered) - dated} "
+            f"without one, {rest}.")
+
+
+def _by_year(papers: list[Paper], path: str, site: Site) -> list[str]:
     lines, current = [], object()
-    for paper in papers:
-        year = paper.dated.day.year if paper.dated else None
+    dated = [p for p in papers if p.dated]
+    for paper in dated:
+        year = paper.dated.day.year
         if year != current:
-            lines += ["", f"## {year or 'Date unknown'}", ""]
+            lines += ["", f"## {year}", ""]
             current = year
-        lines.append(paper_item(paper, path))
+        lines.append(paper_item(paper, path, site))
+    undated = papers[len(dated):]
+    if undated:
+        lines += ["", "## Date unknown", ""] if dated else [""]
+        lines += undated_lines(undated, site, path, 3 if dated else 2)
     return lines
 
 
@@ -73,13 +95,15 @@ def generate_date_pages(site: Site) -> dict[str, str]:
     by_year: dict[int, list[Paper]] = defaultdict(list)
     for paper in dated:
         by_year[paper.dated.day.year].append(paper)
-    pages = {year_path(year): _year_page(year, papers) for year, papers in by_year.items()}
-    undated = [p for p in site.papers if not p.dated]
+    pages = {year_path(year): _year_page(year, papers, site)
+             for year, papers in by_year.items()}
+    undated = newest_first([p for p in site.papers if not p.dated])
     pages[UNDATED] = page_document("Date unknown", [
         "# Date unknown", "",
         f"{plural(len(undated), 'paper')} whose listings give no date, or a date whose "
-        f"year is not known.", "",
-        *[paper_item(p, UNDATED) for p in undated]])
+        f"year is not known{order_note(undated)}", "",
+        *undated_lines(undated, site, UNDATED, 2)],
+        extra={"filters": filter_options(undated, site)}, tab=DATES_TAB)
     pages[LISTED] = _listed_page(site)
     pages[DATES_INDEX] = _dates_index(by_year, len(undated))
     return pages
@@ -97,14 +121,14 @@ def _dates_index(by_year: dict[int, list[Paper]], undated: int) -> str:
     body = ["# Dates", "", "Papers by date of publication, newest first.", "", *rows, "",
             f"[Date unknown](undated.md): {plural(undated, 'paper')}.", "",
             "[Recently listed](listed.md): papers by the date a listing first showed them."]
-    return page_document("Dates", body)
+    return page_document("Dates", body, tab=DATES_TAB)
 
 
 def _month_anchor(year: int, month: int) -> str:
     return f"{calendar.month_name[month].lower()}-{year}"
 
 
-def _year_page(year: int, papers: list[Paper]) -> str:
+def _year_page(year: int, papers: list[Paper], site: Site) -> str:
     path = year_path(year)
     body = [f"# {year}", "", f"{plural(len(papers), 'paper')} published in {year}, newest "
                              f"first. [All dates]({link(path, DATES_INDEX)})"]
@@ -114,8 +138,9 @@ def _year_page(year: int, papers: list[Paper]) -> str:
             current = paper.dated.day.month
             body += ["", f"## {calendar.month_name[current]} {year} "
                          f"{{ #{_month_anchor(year, current)} }}", ""]
-        body.append(paper_item(paper, path))
-    return page_document(str(year), body)
+        body.append(paper_item(paper, path, site))
+    return page_document(str(year), body, extra={"filters": filter_options(papers, site)},
+                         tab=DATES_TAB)
 
 
 def _listed_page(site: Site) -> str:
@@ -128,12 +153,13 @@ def _listed_page(site: Site) -> str:
             "Papers by the date a listing first showed them, newest first.", ""]
     for day in sorted((d for d in first_seen if d), reverse=True):
         body += [f"## {day:%B} {day.day}, {day.year}", ""]
-        body += [paper_item(p, LISTED) for p in newest_first(first_seen[day])]
+        body += [paper_item(p, LISTED, site) for p in newest_first(first_seen[day])]
     if first_seen.get(None):
         body += ["## Listing date unknown", "",
                  "Listed only on pages without a date or whose year is unknown.", ""]
-        body += [paper_item(p, LISTED) for p in newest_first(first_seen[None])]
-    return page_document("Recently listed", body)
+        body += [paper_item(p, LISTED, site) for p in newest_first(first_seen[None])]
+    return page_document("Recently listed", body,
+                         extra={"filters": filter_options(site.papers, site)}, tab=DATES_TAB)
 
 
 def generate_listing_pages(site: Site) -> dict[str, str]:
@@ -148,7 +174,7 @@ def generate_listing_pages(site: Site) -> dict[str, str]:
         pages[path] = _listing_page(listing, name, when, site, path)
     pages[LISTINGS_INDEX] = page_document("Listings", [
         "# Listings", "", "Every page the papers were collected from, in the order it "
-        "showed them.", "", *rows])
+        "showed them.", "", *rows], tab=LISTINGS_TAB)
     return pages
 
 
@@ -156,8 +182,8 @@ def _listing_page(listing, name: str, when: str, site: Site, path: str) -> str:
     body = [f"# {markdown_text(name)}", "",
             f"{plural(len(listing.entries), 'paper')}, {markdown_text(when)}, in the order "
             f"of the page. [All listings]({link(path, LISTINGS_INDEX)})", ""]
-    for entry in listing.entries:
-        paper = site.paper_for(listing, entry)
-        body.append(f"{entry.position}. [{markdown_text(paper.title)}]"
-                    f"({link(path, paper_path(paper.slug))})")
-    return page_document(name, body)
+    papers = [site.paper_for(listing, entry) for entry in listing.entries]
+    body += [paper_item(paper, path, site, f"#{entry.position}")
+             for entry, paper in zip(listing.entries, papers)]
+    return page_document(name, body, extra={"filters": filter_options(papers, site)},
+                         tab=LISTINGS_TAB)

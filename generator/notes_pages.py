@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .escaping import code_block, markdown_text
-from .page_parts import page_document, paper_item, plural, recently_read, with_status
+from .page_parts import (READING_TAB, filter_options, page_document, paper_item, plural,
+                         reading_queue, recently_read, with_status)
 from .model import Paper
 from .notes import STATUS_TITLES, STATUSES
 from .site import (ORPHANS_PAGE, STATUS_INDEX, TAGS_PAGE, Site, link, newest_first,
@@ -34,19 +35,26 @@ def _status_index(site: Site) -> str:
         *rows, "",
         f"[Tags]({link(STATUS_INDEX, TAGS_PAGE)}) from the notes"
         + (f" · [Orphaned notes]({link(STATUS_INDEX, ORPHANS_PAGE)}) ({len(site.orphans)})"
-           if site.publish_orphans else "")])
+           if site.publish_orphans else "")], tab=READING_TAB)
 
 
 def _status_page(status: str, site: Site) -> str:
     path = status_path(status)
-    papers = recently_read(site, len(site.papers)) if status == "read" \
-        else newest_first(with_status(site, status))
+    if status == "read":
+        papers, order = recently_read(site, len(site.papers)), ", the most recently read first."
+    elif status == "to-read":
+        papers, order = reading_queue(site, len(site.papers)), \
+            ", high priority first, then newest first."
+    else:
+        papers, order = newest_first(with_status(site, status)), ", newest first."
     body = [f"# {STATUS_TITLES[status]}", "",
-            f"{plural(len(papers), 'paper')}. [All statuses]({link(path, STATUS_INDEX)})", ""]
+            f"{plural(len(papers), 'paper')}{order if papers else '.'} "
+            f"[All statuses]({link(path, STATUS_INDEX)})", ""]
     for paper in papers:
         detail = f"read {paper.note.read_on.isoformat()}" if paper.note.read_on else ""
-        body.append(paper_item(paper, path, detail))
-    return page_document(STATUS_TITLES[status], body)
+        body.append(paper_item(paper, path, site, detail))
+    return page_document(STATUS_TITLES[status], body,
+                         extra={"filters": filter_options(papers, site)}, tab=READING_TAB)
 
 
 def _tags_page(site: Site) -> str:
@@ -61,7 +69,7 @@ def _tags_page(site: Site) -> str:
                  for p in tagged[tag]]
     if not tagged:
         body += ["", "No note has tags yet."]
-    return page_document("Tags", body)
+    return page_document("Tags", body, tab=READING_TAB)
 
 
 def _orphans_page(site: Site) -> str:
@@ -80,4 +88,4 @@ def _orphans_page(site: Site) -> str:
             body += ["", code_block(note.body)]
     if not site.orphans:
         body += ["", "None: every note belongs to a paper."]
-    return page_document("Orphaned notes", body)
+    return page_document("Orphaned notes", body, tab=READING_TAB)

@@ -4,26 +4,121 @@ import from here and from :mod:`.site`, never from each other."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from .escaping import document, excerpt, html_text, markdown_text
 from .model import DateKind, Paper
-from .site import Site, link, paper_path
+from .notes import STATUS_TITLES, first_paragraph
+from .site import TAGS_PAGE, Site, link, newest_first, paper_path, status_path, tag_anchor
+from .tex import display_markdown, plain
+
+# The tab of the navigation each kind of page belongs to (its URL, as the nav has it).
+TOPICS_TAB, DATES_TAB, LISTINGS_TAB, READING_TAB = "topics/", "dates/", "listings/", "status/"
 
 
 def page_document(title: str, body: list[str], description: str = "",
-                  extra: dict | None = None) -> str:
+                  extra: dict | None = None, tab: str | None = None) -> str:
     meta = {"title": html_text(title), "generated": True, "search": {"exclude": True}}
     if description:
         meta["description"] = html_text(description)
+    if tab:
+        meta["tab"] = tab
     meta.update(extra or {})
     return document(meta, "\n".join(body))
 
 
-def paper_item(paper: Paper, from_path: str, detail: str = "") -> str:
-    """A definition-list entry: the linked title, then its date and a one-line excerpt."""
-    facts = [markdown_text(part) for part in (_date_text(paper), detail) if part]
-    facts.append(markdown_text(excerpt(paper.abstract)) if paper.abstract else "No abstract")
+def paper_item(paper: Paper, from_path: str, site: Site, detail: str = "") -> str:
+    """A definition-list entry: the linked title (with what the page's filter reads),
+    then authors, date and the curator's verdict, then the curator's summary or the
+    abstract's first sentence."""
     target = link(from_path, paper_path(paper.slug))
-    return f"[{markdown_text(paper.title)}]({target})\n:   {' · '.join(facts)}\n"
+    facts = [markdown_text(part) for part in (short_authors(paper), _date_text(paper), detail)
+             if part]
+    facts += curation_badges(paper, from_path)
+    lines = [f"[{display_markdown(paper.title)}]({target}) {{ {_filter_data(paper, site)} }}"]
+    if facts:
+        lines.append(f":   {' · '.join(facts)}")
+    curated = curator_summary(paper)
+    if curated:
+        lines += [f":   {display_markdown(excerpt(curated, 200))}", "    { .ps-curated }"]
+    else:
+        lines.append(f":   {display_markdown(excerpt(paper.abstract))}" if paper.abstract
+                     else ":   No abstract")
+    return "\n".join(lines) + "\n"
+
+
+def short_authors(paper: Paper) -> str | None:
+    """Up to three names ("A, B, C et al."), else the count a listing printed."""
+    names = paper.author_list
+    if names:
+        return ", ".join(names[:3]) + (" et al." if len(names) > 3 else "")
+    if paper.authors:
+        return plural(paper.authors, "author")
+    return None
+
+
+def curator_summary(paper: Paper) -> str | None:
+    """The note's ``summary``, else its first paragraph of prose."""
+    note = paper.note
+    if note is None:
+        return None
+    return note.summary or first_paragraph(note.body)
+
+
+def curation_badges(paper: Paper, from_path: str) -> list[str]:
+    """The note's status, rating, priority and tags, as Markdown with the classes the
+    stylesheet draws as badges."""
+    note = paper.note
+    if note is None:
+        return []
+    badges = []
+    if note.status:
+        badges.append(f"[{STATUS_TITLES[note.status]}]({link(from_path, status_path(note.status))})"
+                      f"{{ .ps-status .ps-status--{note.status} }}")
+    if note.rating:
+        stars = "★" * note.rating + "☆" * (5 - note.rating)
+        badges.append(f'*{stars}*{{ .ps-rating role="img" '
+                      f'aria-label="Rated {note.rating} out of 5" }}')
+    if note.priority == "high" and note.status != "read":
+        badges.append("*high priority*{ .ps-priority }")
+    tags = link(from_path, TAGS_PAGE)
+    badges += [f"[{markdown_text(tag)}]({tags}#{tag_anchor(tag)}){{ .ps-tag }}"
+               for tag in note.tags]
+    return badges
+
+
+def _filter_data(paper: Paper, site: Site) -> str:
+    """Attributes the index pages' filter script reads (slugs and anchors only, which
+    need no quoting)."""
+    note = paper.note
+    status = note.status if note and note.status else "none"
+    year = str(paper.dated.day.year) if paper.dated else "unknown"
+    topics = " ".join(site.topic_slug(name) for name in paper.topics)
+    tags = " ".join(tag_anchor(tag) for tag in note.tags) if note else ""
+    return (f'.ps-item data-ps-status="{status}" data-ps-year="{year}" '
+            f'data-ps-topics="{topics}" data-ps-tags="{tags}"')
+
+
+def filter_options(papers: list[Paper], site: Site) -> dict:
+    """What the filter form offers on a page listing ``papers``: only values some paper
+    there has (front matter; ``overrides/partials/filter.html`` draws the form)."""
+    statuses = {(p.note.status if p.note and p.note.status else "none") for p in papers}
+    years = {p.dated.day.year for p in papers if p.dated}
+    topics = {name for p in papers for name in p.topics}
+    tags = {tag for p in papers if p.note for tag in p.note.tags}
+    order = {name: index for index, name in enumerate(site.topic_names())}
+    return {
+        "status": [{"value": s, "label": STATUS_TITLES.get(s, "No status")}
+                   for s in (*STATUS_TITLES, "none") if s in statuses],
+        "year": [{"value": str(y), "label": str(y)} for y in sorted(years, reverse=True)]
+        + ([{"value": "unknown", "label": "Unknown"}] if len(years) and any(
+            not p.dated for p in papers) else []),
+        "topic": [{"value": site.topic_slug(name), "label": name}
+                  for name in sorted(topics, key=lambda n: order.get(n, len(order)))],
+        "tag": [{"value": tag_anchor(tag), "label": tag}
+                for tag in sorted(tags, key=str.casefold)],
+        "count": len(papers),
+    }
 
 
 def _date_text(paper: Paper) -> str | None:
@@ -48,9 +143,67 @@ def with_status(site: Site, status: str) -> list[Paper]:
     return [p for p in site.papers if p.note and p.note.status == status]
 
 
+PRIORITY_ORDER = {"high": 0, "normal": 1, "low": 2}
+
+
+def reading_queue(site: Site, count: int) -> list[Paper]:
+    """Papers to read: high priority first, then by the reading order of the site."""
+    queue = newest_first(with_status(site, "to-read"))
+    return sorted(queue, key=lambda p: PRIORITY_ORDER[p.note.priority])[:count]
+
+
 def recently_read(site: Site, count: int) -> list[Paper]:
     """Read papers, the most recently read first (undated reads last, by title)."""
     read = with_status(site, "read")
     return sorted(read, key=lambda p: (p.note.read_on is None,
                                        -(p.note.read_on.toordinal() if p.note.read_on else 0),
                                        p.slug))[:count]
+
+
+# A group of undated papers longer than this is split: by the listing that first showed
+# them, or, when a listing alone holds more, alphabetically with a jump bar.
+SPLIT_OVER = 50
+
+
+def undated_lines(papers: list[Paper], site: Site, from_path: str, level: int) -> list[str]:
+    """Markdown for undated papers (in the order given), split when there are many, with
+    headings of ``level``."""
+    hashes = "#" * level
+    if len(papers) <= SPLIT_OVER:
+        return [paper_item(p, from_path, site) for p in papers]
+    by_listing: dict[str, list[Paper]] = {}
+    for paper in papers:
+        first = min(paper.listings, key=lambda ref: (ref.listed is None, ref.listed or 0,
+                                                     ref.source, ref.position))
+        by_listing.setdefault(first.source, []).append(paper)
+    if max(map(len, by_listing.values())) <= SPLIT_OVER:
+        lines = []
+        for source, group in by_listing.items():
+            lines += ["", f"{hashes} First listed in {markdown_text(site.listing_title(source))}",
+                      "", *(paper_item(p, from_path, site) for p in group)]
+        return lines
+    return _alphabetical(papers, site, from_path, hashes)
+
+
+def _alphabetical(papers: list[Paper], site: Site, from_path: str, hashes: str) -> list[str]:
+    by_letter: dict[str, list[Paper]] = {}
+    for paper in sorted(papers, key=lambda p: (initial(p.title), p.title.casefold(), p.slug)):
+        by_letter.setdefault(initial(paper.title), []).append(paper)
+    anchors = {letter: f"letter-{letter.lower() if letter.isalpha() else 'other'}"
+               for letter in by_letter}
+    lines = ["", "Alphabetically: " + " · ".join(
+        f"[{markdown_text(letter)}](#{anchors[letter]})" for letter in by_letter), ""]
+    for letter, group in by_letter.items():
+        lines += ["", f"{hashes} {markdown_text(letter)} {{ #{anchors[letter]} }}", "",
+                  *(paper_item(p, from_path, site) for p in group)]
+    return lines
+
+
+def initial(title: str) -> str:
+    """The letter a title files under (accents and case set aside), or "#"."""
+    for char in unicodedata.normalize("NFKD", plain(title)):
+        if char.isascii() and char.isalpha():
+            return char.upper()
+        if char.isalnum():
+            return "#"
+    return "#"

@@ -235,7 +235,17 @@ def link(from_path: str, to_path: str) -> str:
 
 
 def newest_first(papers: list[Paper]) -> list[Paper]:
-    """By best known date, newest first; undated last; ties by slug."""
-    return sorted(papers, key=lambda p: (p.dated is None,
-                                         -(p.dated.day.toordinal() if p.dated else 0),
-                                         p.slug))
+    """By best known date, newest first; then the undated, the most recently listed first
+    and, where no listing date is known either, by listing and position on it."""
+    return sorted(papers, key=_reading_key)
+
+
+def _reading_key(paper: Paper) -> tuple:
+    if paper.dated:
+        return (0, -paper.dated.day.toordinal(), paper.slug)
+    first = paper.first_listed
+    if first:
+        return (1, -first.listed.toordinal(), first.source, first.position, paper.slug)
+    where = min((ref.source, ref.position) for ref in paper.listings) if paper.listings \
+        else ("", 0)
+    return (2, 0, *where, paper.slug)

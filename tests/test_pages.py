@@ -56,11 +56,13 @@ def test_paper_page_front_matter_is_escaped_for_the_theme_and_raw_for_the_templa
     assert meta["papershelf"]["title"] == EVIL
     assert meta["date"] == "2024-06-09" and meta["tags"] == ["Scaling laws"]
     data = meta["papershelf"]
-    assert (data["authors"], data["comments"], data["published"]) == (3, 5, "Jun 9, 2024")
+    head = body.split("::: papershelf-text", 1)[0]
+    assert "3 authors · Published Jun 9, 2024 · 5 comments\n{: .ps-meta }" in head
     assert data["listings"] == [{"name": "Daily Papers, Jan 7", "url": "listings/a/", "position": 2,
                                  "listed": "Jan 7"}]
     assert data["topics"] == [{"name": "Scaling laws", "url": "topics/scaling-laws/"}]
-    assert all("%3Cscript%3E" in link["url"] for link in data["links"])
+    searches = re.findall(r"\]\(<(https://[^>]+)>\)", head)
+    assert len(searches) == 3 and all("%3Cscript%3E" in url for url in searches)
     assert "<b>" not in body and "&#60;b&#62;tags&#60;/b&#62;" in body
 
 
@@ -95,17 +97,17 @@ def test_date_pages_archive_by_year_and_month_undated_and_listed():
 def test_listing_page_keeps_the_page_order():
     pages = generate_listing_pages(make_site())
     body = split(pages["listings/a.md"])[1]
-    titles = re.findall(r"^(\d+)\. \[(.+?)\]", body, re.M)
-    assert [n for n, _ in titles] == ["1", "2", "3", "4", "5"]
-    assert titles[0][1] == "Old scaling" and titles[4][1] == "Lonely"
+    titles = re.findall(r"^\[(.+?)\]\(\.\./papers/.*\n:   .*&#35;(\d+)", body, re.M)
+    assert [n for _, n in titles] == ["1", "2", "3", "4", "5"]
+    assert titles[0][0] == "Old scaling" and titles[4][0] == "Lonely"
     assert "| [Daily Papers, Jan 7](a.md) | 5 |" in split(pages["listings/index.md"])[1]
 
 
 def test_home_page_counts_newest_and_chart_data():
     meta, body = split(render_home_page(make_site()))
     assert meta["template"] == "home.html"
-    assert meta["papershelf"]["chart"] == [{"year": 2019, "count": 1},
-                                           {"year": 2024, "count": 2}]
+    assert meta["papershelf"]["chart"] == [{"year": 2019, "count": 1, "url": "dates/2019/"},
+                                           {"year": 2024, "count": 2, "url": "dates/2024/"}]
     assert meta["papershelf"]["undated"] == 2
     assert "**5 papers**" in body
     newest = re.findall(r"^\[(.+?)\]\(papers/", body, re.M)
