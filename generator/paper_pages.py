@@ -7,32 +7,60 @@ from functools import lru_cache
 from urllib.parse import quote, quote_plus
 
 from .arxiv import parse_arxiv_id
-from .escaping import code_block, document, excerpt, html_text, text_block
+from .escaping import code_block, document, excerpt, html_text, markdown_text, text_block
 from .exports import bibtex_entry
 from .model import DateKind, Paper, RelatedLink
-from .page_parts import last_seen
-from .notes import STATUS_TITLES, TEMPLATE_HEAD, TEMPLATE_TAIL
-from .site import (TAGS_PAGE, Site, bibtex_path, paper_path, status_path,
-                   tag_anchor, topic_path, url_of)
+from .page_parts import TOPICS_TAB, curation_badges, last_seen, plural
+from .notes import TEMPLATE_HEAD, TEMPLATE_TAIL
+from .site import Site, bibtex_path, newest_first, paper_path, topic_path, url_of
+from .tex import display_markdown, has_markup, segments
 
 NOTE_LINKS = (
     ("arxiv", "arXiv", "https://arxiv.org/abs/{}"),
     ("pdf", "PDF", "{}"),
     ("code", "Code", "{}"),
+    ("project", "Project page", "{}"),
     ("doi", "DOI", "https://doi.org/{}"),
 )
-LINK_OUTS = (
+# Searches for the title, labelled as such: only those an arXiv id does not make needless.
+SEARCHES = (
     ("arXiv", "https://arxiv.org/search/?searchtype=title&query={}"),
     ("Hugging Face", "https://huggingface.co/papers?q={}"),
     ("Google Scholar", "https://scholar.google.com/scholar?q={}"),
 )
+# Markdown attributes: these lines repeat what search finds elsewhere (Material's search
+# skips an element with data-search-exclude).
+_NOT_SEARCHED = 'data-search-exclude="1"'
 
 
 def generate_paper_pages(site: Site) -> dict[str, str]:
-    return {paper_path(paper.slug): render_paper_page(paper, site) for paper in site.papers}
+    positions = _positions(site)
+    return {paper_path(paper.slug): render_paper_page(paper, site, positions.get(paper.slug))
+            for paper in site.papers}
 
 
-def render_paper_page(paper: Paper, site: Site) -> str:
+def _positions(site: Site) -> dict[str, dict]:
+    """Each paper's place in its first topic, in that topic page's order: the breadcrumb
+    and the previous and next paper there."""
+    positions = {}
+    for name in site.topic_names():
+        ordered = newest_first(site.by_topic.get(name, []))
+        topic = {"name": name, "url": url_of(topic_path(site.topic_slug(name)))}
+        for index, paper in enumerate(ordered):
+            if paper.topics[0] != name:
+                continue
+            positions[paper.slug] = {
+                "topic": topic,
+                "previous": _neighbour(ordered[index - 1]) if index else None,
+                "next": _neighbour(ordered[index + 1]) if index + 1 < len(ordered) else None}
+    return positions
+
+
+def _neighbour(paper: Paper) -> dict:
+    return {"title": paper.title, "url": url_of(paper_path(paper.slug))}
+
+
+def render_paper_page(paper: Paper, site: Site, position: dict | None = None) -> str:
     note = paper.note
     meta = {
         "template": "paper.html",
@@ -41,9 +69,10 @@ def render_paper_page(paper: Paper, site: Site) -> str:
         "title": html_text(paper.title),
         "description": html_text(excerpt(paper.abstract) or paper.title),
     }
-    # Paper pages are not in the navigation and have no Markdown headings: both sidebars
-    # would be empty.
-    meta["hide"] = ["navigation", "toc"]
+    # Paper pages are not in the navigation: the left sidebar would be empty. The right
+    # one lists the page's sections (overrides/partials/toc.html).
+    meta["hide"] = ["navigation"]
+    meta["tab"] = TOPICS_TAB
     if paper.published:
         meta["date"] = paper.published.isoformat()
     latest = last_seen(paper)
@@ -51,10 +80,13 @@ def render_paper_page(paper: Paper, site: Site) -> str:
         meta["lastmod"] = latest.isoformat()
     # Material's search shows tags as HTML: escaped like the title.
     meta["tags"] = [html_text(tag) for tag in paper.topics + (note.tags if note else [])]
-    meta["papershelf"] = _paper_data(paper, site)
-    body = []
+    meta["papershelf"] = _paper_data(paper, site, position)
+    body = _head(paper, site)
     if paper.abstract:
-        body.append(text_block(paper.abstract, "ps-abstract"))
+        body.append(text_block(paper.abstract, "ps-abstract", "abstract"))
+    else:
+        body.append("*No abstract in the listings.*\n{: .ps-abstract #abstract }")
+    body += _arxiv_facts(paper)
     shown = "" if not note else code_block(note.body) if note.verbatim \
         else site.note_bodies.get(paper.slug, note.body)
     if shown.strip():
@@ -64,15 +96,67 @@ def render_paper_page(paper: Paper, site: Site) -> str:
     return document(meta, "\n\n".join(body))
 
 
-def _paper_data(paper: Paper, site: Site) -> dict:
+def _head(paper: Paper, site: Site) -> list[str]:
+    """What a reader wants before the abstract, as Markdown: who and when, where to read
+    it, the curator's verdict and summary, a summary a listing gave."""
+    path = paper_path(paper.slug)
+    head = []
+    facts = _facts(paper)
+    if facts:
+        head.append(" · ".join(facts) + "\n{: .ps-meta }")
+    links = [f"[{label}](<{url}>)" for label, url in _links(paper)]
+    searches = [f"[{label}](<{url}>)" for label, url in _searches(paper)]
+    line = " · ".join(links)
+    if searches:
+        line += (" · " if links else "") + "Search: " + " · ".join(searches)
+    head.append(f"{line}\n{{: .ps-links {_NOT_SEARCHED} }}")
+    note = paper.note
+    badges = curation_badges(paper, path)
+    if note and note.read_on:
+        badges.insert(1 if note.status else 0, f"on {note.read_on.isoformat()}")
+    if badges:
+        head.append(" ".join(badges) + f"\n{{: .ps-note-meta {_NOT_SEARCHED} }}")
+    if note and note.summary:
+        head.append(f"**Summary:** {display_markdown(note.summary)}\n{{: .ps-summary }}")
+    if paper.summary:
+        head.append(text_block(paper.summary, "ps-ai-summary"))
+    return head
+
+
+def _facts(paper: Paper) -> list[str]:
+    """Who (names, else how many), when and what kind of date, the arXiv id, counts."""
+    names = paper.author_list
+    who = display_markdown(", ".join(names)) if names else \
+        markdown_text(plural(paper.authors, "author")) if paper.authors else \
+        markdown_text(paper.organization) if paper.organization else None
+    known, first = paper.dated, paper.first_listed
+    when = None
+    if known and known.kind is DateKind.PUBLISHED:
+        when = f"Published {known.text}"
+    elif known:
+        when = f"First submitted to arXiv in {known.text}"
+    elif first:
+        when = f"First listed {first.listed_text or first.listed.isoformat()}"
+    else:
+        printed = next((ref.listed_text for ref in paper.listings if ref.listed_text), None)
+        when = f"Listed {printed}, year unknown" if printed else None
+    arxiv_id = paper.known_arxiv_id
+    counts = [plural(n, word) for n, word in ((paper.upvotes, "upvote"),
+                                              (paper.comments, "comment")) if n]
+    return [part for part in (who, markdown_text(when) if when else None,
+                              markdown_text(f"arXiv:{arxiv_id}") if arxiv_id else None,
+                              *map(markdown_text, counts)) if part]
+
+
+def _paper_data(paper: Paper, site: Site, position: dict | None) -> dict:
     """Plain text and root-relative URLs; the template escapes and relativises them."""
     return {
         "title": paper.title,
-        "authors": paper.authors,
-        "organization": paper.organization,
-        "published": paper.published_text,
-        "comments": paper.comments,
+        "title_parts": [{"kind": s.kind.value, "text": s.text, "source": s.source}
+                        for s in segments(paper.title)] if has_markup(paper.title) else None,
+        "position": position,
         "has_abstract": paper.abstract is not None,
+        "has_note": bool(paper.note and paper.note.body.strip()),
         "listings": [{"name": site.listing_title(ref.source),
                       "url": url_of(site.listing_path(ref.source)),
                       "position": ref.position,
@@ -80,14 +164,11 @@ def _paper_data(paper: Paper, site: Site) -> dict:
         "topics": [{"name": name, "url": url_of(topic_path(site.topic_slug(name)))}
                    for name in paper.topics],
         "related": [_related_item(item, site) for item in paper.related],
-        "links": _links(paper),
-        "note": _note_data(paper),
         "edit": _edit_data(paper, site.notes_location),
         "bibtex": bibtex_path(paper_path(paper.slug)),
         "citation": _citation(paper),
         # Shown as a block to copy, as the page's .bib file holds it.
         "bibtex_entry": bibtex_entry(site, paper).rstrip("\n"),
-        **_listing_facts(paper),
     }
 
 
@@ -96,56 +177,51 @@ def _citation(paper: Paper) -> dict:
     from the page's head: plain text, escaped by the template."""
     note = paper.note
     links = note.links if note else {}
-    arxiv_id = parse_arxiv_id(paper.arxiv_id) if paper.arxiv_id else None
+    arxiv_id = parse_arxiv_id(paper.known_arxiv_id) if paper.known_arxiv_id else None
     known = paper.dated
     day = known.day if known else None
     date = None if day is None else day.strftime("%Y/%m/%d") \
         if known.kind is DateKind.PUBLISHED else day.strftime("%Y/%m")
     return {
-        "authors": list(note.authors) if note and note.authors else list(paper.author_names),
+        "authors": paper.author_list,
         "date": date,
-        "arxiv_id": paper.arxiv_id,
+        "arxiv_id": paper.known_arxiv_id,
         "pdf_url": arxiv_id.pdf_url if arxiv_id else links.get("pdf"),
         "doi": links.get("doi"),
         "description": excerpt(paper.abstract) or paper.summary or paper.title,
     }
 
 
-def _listing_facts(paper: Paper) -> dict:
-    """What the captures tell beyond title and abstract; only what is known, so that a
-    paper without any of it has the same page as before these existed."""
-    known = paper.dated
-    facts = {
-        "arxiv_id": paper.arxiv_id,
-        "author_names": list(paper.author_names),
-        "submitted": known.text if known and known.kind is DateKind.SUBMITTED else None,
-        "summary": paper.summary,
-        "upvotes": paper.upvotes,
-        "arxiv_comments": paper.arxiv_facts.comments,
-        "journal_ref": paper.arxiv_facts.journal_ref,
-        "subjects": paper.arxiv_facts.subjects,
-    }
-    return {key: value for key, value in facts.items() if value}
+def _arxiv_facts(paper: Paper) -> list[str]:
+    """What an arXiv listing prints beyond title, authors and abstract, after the abstract
+    as arXiv shows it: verbatim paragraphs, labelled by the stylesheet."""
+    facts = paper.arxiv_facts
+    return [text_block(value, f"ps-fact ps-fact--{kind}")
+            for kind, value in (("comments", facts.comments), ("journal", facts.journal_ref),
+                                ("subjects", facts.subjects)) if value]
 
 
-def _links(paper: Paper) -> list[dict]:
-    """Where to read it: what the arXiv id gives, the note's own links, then searches for
-    the title (only those the id does not make needless)."""
+def _links(paper: Paper) -> list[tuple[str, str]]:
+    """Where to read it: what the arXiv id gives, then the note's own links. Addresses
+    hold no spaces, quotes or angle brackets (ids and notes are validated)."""
     given = dict(paper.note.links) if paper.note else {}
-    arxiv_id = parse_arxiv_id(paper.arxiv_id) if paper.arxiv_id else None
+    known = paper.known_arxiv_id
+    arxiv_id = parse_arxiv_id(known) if known else None
     links = []
     if arxiv_id:
-        links = [{"label": "arXiv", "url": arxiv_id.abs_url},
-                 {"label": "PDF", "url": arxiv_id.pdf_url},
-                 {"label": "Hugging Face", "url": arxiv_id.hf_url}]
+        links = [("arXiv", arxiv_id.abs_url), ("PDF", arxiv_id.pdf_url),
+                 ("Hugging Face", arxiv_id.hf_url)]
         given = {key: value for key, value in given.items() if key not in ("arxiv", "pdf")}
-    links += [{"label": label, "url": pattern.format(given[key])}
-              for key, label, pattern in NOTE_LINKS if key in given]
-    query = quote_plus(paper.title)
-    return links + [{"label": label, "url": pattern.format(query)}
-                    for label, pattern in LINK_OUTS
-                    if not (arxiv_id and label != "Google Scholar")
-                    and not (label == "arXiv" and "arxiv" in given)]
+    return links + [(label, pattern.format(given[key]))
+                    for key, label, pattern in NOTE_LINKS if key in given]
+
+
+def _searches(paper: Paper) -> list[tuple[str, str]]:
+    """Title searches: Google Scholar always; arXiv and Hugging Face without an id."""
+    query = quote_plus(" ".join(paper.title.split()))
+    with_id = paper.known_arxiv_id is not None
+    return [(label, pattern.format(query)) for label, pattern in SEARCHES
+            if not (with_id and label != "Google Scholar")]
 
 
 def _edit_data(paper: Paper, notes_location: str) -> dict:
@@ -166,18 +242,6 @@ def _edit_data(paper: Paper, notes_location: str) -> dict:
 @lru_cache(maxsize=1)
 def _encoded_template() -> tuple[str, str]:
     return quote(TEMPLATE_HEAD, safe=""), quote(TEMPLATE_TAIL, safe="")
-
-
-def _note_data(paper: Paper) -> dict | None:
-    note = paper.note
-    if note is None:
-        return None
-    return {"status": note.status, "status_title": STATUS_TITLES.get(note.status),
-            "rating": note.rating,
-            "read_on": note.read_on.isoformat() if note.read_on else None,
-            "status_url": url_of(status_path(note.status)) if note.status else None,
-            "tags": [{"name": tag, "url": url_of(TAGS_PAGE) + "#" + tag_anchor(tag)}
-                     for tag in note.tags]}
 
 
 def _related_item(link: RelatedLink, site: Site) -> dict:
