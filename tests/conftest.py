@@ -54,6 +54,27 @@ def built_site(tmp_path_factory) -> Path:
     return project
 
 
+SHELF = Path(__file__).parent / "data" / "shelf"
+SHELF_CAPTURES = ("arxiv-new-text-q-fin-st.md", "arxiv-new-text-q-fin-tr.md")
+
+
+@pytest.fixture(scope="session")
+def shelf_site(tmp_path_factory) -> Path:
+    """The project plus two arXiv listings and curated notes (tests/data/shelf), built
+    with `papershelf build --strict`."""
+    import shutil
+
+    project = copy_project(tmp_path_factory.mktemp("shelf") / "project")
+    captures = Path(__file__).parent / "data" / "captures"
+    for name in SHELF_CAPTURES:
+        shutil.copy(captures / name, project / "seeds" / name)
+    for note in (SHELF / "notes").iterdir():
+        shutil.copy(note, project / "notes" / note.name)
+    result = run_papershelf(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory):
     """A site built from tests/hostile.py's listing and note (see there)."""
@@ -81,7 +102,8 @@ def hostile_catalog(hostile_site):
 # Tests that build a real site, run the command in a process, drive a browser or a
 # validator: the end-to-end tier. Everything else is the unit tier, which runs alone in
 # seconds: `pytest -m "not e2e"`.
-E2E_FIXTURES = {"built_site", "hostile_site", "browser", "served", "site", "catalog"}
+E2E_FIXTURES = {"built_site", "hostile_site", "shelf_site", "browser", "served", "site",
+                "catalog"}
 E2E_MODULES = {"test_browser", "test_validity", "test_publish", "test_notes_roundtrip",
                "test_resources", "test_corpus", "test_properties", "test_built_site",
                "test_hostile"}

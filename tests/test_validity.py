@@ -25,7 +25,7 @@ def tool_or_skip(path, *needs):
         pytest.skip(f"{path.name} not installed (npm install)")
 
 
-@pytest.mark.parametrize("which", ["built_site", "hostile_site"])
+@pytest.mark.parametrize("which", ["built_site", "hostile_site", "shelf_site"])
 def test_html_passes_the_nu_validator(request, which):
     tool_or_skip(VNU, "java")
     site = request.getfixturevalue(which) / "site"
@@ -41,13 +41,20 @@ PAGES = ["", "topics/", "topics/scaling-laws/", "dates/", "dates/2025/", "dates/
          "papers/the-monge-gap-a-regularizer-to-learn-all-transport-maps/"]
 
 
+# The curated site with arXiv ids: badges, typeset math, the filter, the reading queue.
+SHELF_PAGES = ["", "topics/uncategorised/", "dates/2026/", "status/to-read/",
+               "papers/the-double-edged-sword-of-short-selling-bans/",
+               "papers/filtering-without-recursion-and-some-of-its-uses-in-financial-economics/"]
+
+
+@pytest.mark.parametrize("which, pages", [("built_site", PAGES), ("shelf_site", SHELF_PAGES)])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_pages_pass_axe_core(browser, built_site, scheme):
+def test_pages_pass_axe_core(request, browser, scheme, which, pages):
     tool_or_skip(AXE)
     failures = []
-    with serve(built_site / "site") as base:
+    with serve(request.getfixturevalue(which) / "site") as base:
         page = browser.new_page(color_scheme=scheme)
-        for url in PAGES:
+        for url in pages:
             page.goto(base + url)
             page.add_script_tag(path=str(AXE))
             result = page.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']})")
