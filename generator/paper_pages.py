@@ -81,7 +81,7 @@ def render_paper_page(paper: Paper, site: Site, position: dict | None = None) ->
     # Material's search shows tags as HTML: escaped like the title.
     meta["tags"] = [html_text(tag) for tag in paper.topics + (note.tags if note else [])]
     meta["papershelf"] = _paper_data(paper, site, position)
-    body = _head(paper, site)
+    body = _head(paper)
     if paper.abstract:
         body.append(text_block(paper.abstract, "ps-abstract", "abstract"))
     else:
@@ -96,7 +96,7 @@ def render_paper_page(paper: Paper, site: Site, position: dict | None = None) ->
     return document(meta, "\n\n".join(body))
 
 
-def _head(paper: Paper, site: Site) -> list[str]:
+def _head(paper: Paper) -> list[str]:
     """What a reader wants before the abstract, as Markdown: who and when, where to read
     it, the curator's verdict and summary, a summary a listing gave."""
     path = paper_path(paper.slug)
