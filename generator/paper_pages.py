@@ -28,6 +28,8 @@ SEARCHES = (
     ("Hugging Face", "https://huggingface.co/papers?q={}"),
     ("Google Scholar", "https://scholar.google.com/scholar?q={}"),
 )
+# A collaboration of thousands: the page names this many, the citation all of them.
+AUTHORS_SHOWN = 200
 # Markdown attributes: these lines repeat what search finds elsewhere (Material's search
 # skips an element with data-search-exclude).
 _NOT_SEARCHED = 'data-search-exclude="1"'
@@ -126,7 +128,10 @@ def _head(paper: Paper) -> list[str]:
 def _facts(paper: Paper) -> list[str]:
     """Who (names, else how many), when and what kind of date, the arXiv id, counts."""
     names = paper.author_list
-    who = display_markdown(", ".join(names)) if names else \
+    shown = names[:AUTHORS_SHOWN]
+    who = display_markdown(", ".join(shown)) + (
+        f" and {len(names) - len(shown)} more (all in the citation)"
+        if len(names) > len(shown) else "") if names else \
         markdown_text(plural(paper.authors, "author")) if paper.authors else \
         markdown_text(paper.organization) if paper.organization else None
     known, first = paper.dated, paper.first_listed

@@ -150,3 +150,16 @@ def test_home_reading_queue_puts_high_priority_first():
     assert "3 papers to read, high priority first." in queue
     assert re.findall(r"^\[(.+?)\]", queue, re.M) == ["Lonely", "New scaling", "Old scaling"]
     assert "*high priority*{ .ps-priority }" in queue
+
+
+def test_a_collaboration_is_named_up_to_a_limit_and_cited_in_full():
+    from generator.paper_pages import AUTHORS_SHOWN
+
+    site = make_site()
+    names = [f"Author Number{i}" for i in range(AUTHORS_SHOWN + 50)]
+    with_note(site, "lonely", "authors: [" + ", ".join(names) + "]")
+    meta, body = split(generate_paper_pages(site)["papers/lonely.md"])
+    line = body.split("\n{: .ps-meta }", 1)[0]
+    assert f"Author Number{AUTHORS_SHOWN - 1} and 50 more (all in the citation)" in line
+    assert f"Number{AUTHORS_SHOWN}," not in line
+    assert meta["papershelf"]["citation"]["authors"] == names
