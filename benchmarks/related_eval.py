@@ -18,19 +18,27 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import yaml
 
+from benchmarks import minilm
 from benchmarks.project import FIXTURE
 from generator.build import collect
 from generator.config import load_config
-from generator.related import (DEFAULT_VARIANT, SparseSpace, Variant, _best, paper_text,
-                               term_counts, vectorize)
+from generator.related import (DEFAULT_VARIANT, TFIDF_WEIGHT, SparseSpace, Variant, _best,
+                               paper_text, term_counts, vectorize)
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "tests" / "data" / "related_pairs.yml"
+# More pairs among the same papers, and pairs among the real Hugging Face records.
+MORE_PAIRS = ROOT / "tests" / "data" / "related_pairs_more.yml"
+HF_PAIRS = ROOT / "tests" / "data" / "related_pairs_hf.yml"
+HF_RECORDS = ROOT.parent / "shared" / "data" / "hf_daily_papers.json"
+# Records whose "abstract" is a stand-in ("Project page: ...") are left out of the pool.
+HF_MIN_ABSTRACT = 300
 
 
 CHUNK_ROWS = 512
@@ -117,7 +125,44 @@ def load_pairs(path: Path = PAIRS) -> tuple[list[tuple[str, str]], list[tuple[st
             [(p["a"], p["b"]) for p in data["unrelated"]])
 
 
+# Meaning: WordLlama's sentence vectors (generator.embeddings), alone or mixed with the
+# default TF-IDF: the weight given to TF-IDF's cosine, the rest to the embeddings'.
+# The second model, MiniLM (benchmarks/minilm.py), only when its wheel is installed.
+EMBEDDING_VARIANTS = {"wordllama": 0.0, "wordllama-idf": 0.0, "hybrid 0.3": 0.3,
+                      "hybrid 0.5": 0.5, "hybrid 0.7": 0.7, "hybrid-idf 0.3": 0.3,
+                      "hybrid-idf 0.5": 0.5, "hybrid-idf 0.7": 0.7}
+# The generator's own mix (generator.related.TFIDF_WEIGHT).
+DEFAULT_MIXED = f"hybrid {TFIDF_WEIGHT:g}"
+EMBEDDING_VARIANTS.setdefault(DEFAULT_MIXED, TFIDF_WEIGHT)
+if minilm.available():
+    EMBEDDING_VARIANTS.update({"minilm": 0.0, "minilm hybrid 0.5": 0.5,
+                               "minilm hybrid 0.7": 0.7})
+
+
+@lru_cache(maxsize=8)
+def _vectors(model: str, texts: tuple[str, ...]) -> np.ndarray:
+    from generator.embeddings import embed
+
+    if model == "minilm":
+        return minilm.embed(list(texts))
+    return embed(list(texts), idf=model == "wordllama-idf")
+
+
+def embedding_similarity(titles, abstracts, model: str) -> np.ndarray:
+    vectors = _vectors(model, tuple(paper_text(t, a, 1) for t, a in zip(titles, abstracts)))
+    return (vectors @ vectors.T).astype(np.float64)
+
+
 def similarity_matrix(titles, abstracts, variant_name: str) -> np.ndarray:
+    if variant_name in EMBEDDING_VARIANTS:
+        weight = EMBEDDING_VARIANTS[variant_name]
+        model = "minilm" if variant_name.startswith("minilm") else \
+            "wordllama-idf" if "idf" in variant_name else "wordllama"
+        full = (1 - weight) * embedding_similarity(titles, abstracts, model)
+        if weight:
+            full += weight * similarity_matrix(titles, abstracts, DEFAULT_VARIANT.name)
+        np.fill_diagonal(full, -1.0)
+        return full
     variant = VARIANTS[variant_name]
     texts = [paper_text(t, a, variant.title_weight) for t, a in zip(titles, abstracts)]
     space = similarity_space(texts, variant)
@@ -155,21 +200,48 @@ def evaluate(slugs, titles, abstracts, related, unrelated, variant: str, k: int 
 def seed_arguments():
     papers = collect(load_config(root=FIXTURE)).papers
     related, unrelated = load_pairs()
+    if MORE_PAIRS.is_file():
+        more = load_pairs(MORE_PAIRS)
+        related, unrelated = related + more[0], unrelated + more[1]
     return ([p.slug for p in papers], [p.title for p in papers], [p.abstract for p in papers],
             related, unrelated)
 
 
-def main() -> None:
-    args = seed_arguments()
-    print("All variants, top 5, no minimum score:")
+def hf_arguments():
+    """The real records with an abstract, named by arXiv id, and the pairs among them."""
+    records = json.loads(HF_RECORDS.read_text(encoding="utf-8"))
+    pool = {}
+    for record in records:
+        abstract = (record.get("details") or {}).get("abstract") or ""
+        arxiv_id = record["paper_url"].rstrip("/").rsplit("/", 1)[-1]
+        if len(abstract) >= HF_MIN_ABSTRACT and arxiv_id not in pool:
+            pool[arxiv_id] = (record["title"], abstract)
+    related, unrelated = load_pairs(HF_PAIRS)
+    ids = sorted(pool)
+    return (ids, [pool[i][0] for i in ids], [pool[i][1] for i in ids], related, unrelated)
+
+
+def report(title: str, args, names) -> list[Scores]:
+    print(f"{title}: {len(args[0])} papers, {len(args[3])} related and {len(args[4])} "
+          f"unrelated pairs; top 5, no minimum score")
     print(f"{'variant':24} {'recall@5':>9} {'MRR':>6} {'traps@5':>8} {'AUC':>6}")
-    results = [evaluate(*args, variant=name) for name in VARIANTS]
+    results = [evaluate(*args, variant=name) for name in names]
     for s in results:
         print(f"{s.variant:24} {s.recall:9.3f} {s.mrr:6.3f} {s.traps:8.3f} {s.auc:6.3f}")
-    print(f"\nThe default variant ({DEFAULT_VARIANT.name}) with a minimum score:")
+    print()
+    return results
+
+
+def main() -> None:
+    args = seed_arguments()
+    results = report("The test project", args, [*VARIANTS, *EMBEDDING_VARIANTS])
+    if HF_PAIRS.is_file() and HF_RECORDS.is_file():
+        results += report("Hugging Face records", hf_arguments(),
+                          ["sublinear", DEFAULT_VARIANT.name, "bm25", *EMBEDDING_VARIANTS])
+    print(f"The default mix ({DEFAULT_MIXED}) with a minimum score, on the test project:")
     print(f"{'min_score':>9} {'recall@5':>9} {'traps@5':>8}")
-    for threshold in (0.0, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08):
-        s = evaluate(*args, variant=DEFAULT_VARIANT.name, min_score=threshold)
+    for threshold in (0.0, 0.1, 0.12, 0.15, 0.18, 0.2):
+        s = evaluate(*args, variant=DEFAULT_MIXED, min_score=threshold)
         print(f"{threshold:9.2f} {s.recall:9.3f} {s.traps:8.3f}")
     if "--json" in sys.argv:
         print(json.dumps([s.__dict__ for s in results]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .stages import Stages
-from .cache import RunSummary, digest
+from .cache import RunSummary, digest, text_key
 from .config import Config
 from .curation import Orphan, apply_notes, link_related
 from .dates import infer_listing_years
@@ -18,7 +18,8 @@ from .inputs import Inputs
 from .merge import merge_listings
 from .model import Diagnostic, Level, Listing, Paper, YearEvidence
 from .messages import did_you_mean, shown
-from .related import DEFAULT_VARIANT, related_papers
+from .embeddings import MODEL, cached_embed
+from .related import DEFAULT_VARIANT, TFIDF_WEIGHT, paper_text, related_papers
 from .slugs import assign_slugs
 from .topics import UNCATEGORISED, Topic, assign_topics
 
@@ -90,14 +91,20 @@ def _related(inputs: Inputs, config: Config, papers: list[Paper],
              caches: dict[str, dict]) -> None:
     """Related papers depend only on every paper's text and the settings: cached under a
     digest of those; the curator's pins and exclusions apply afterwards."""
-    key = digest(DEFAULT_VARIANT, config.related_count, config.related_min_score,
-                 [[p.slug, p.title, p.abstract] for p in papers])
+    key = digest(DEFAULT_VARIANT, TFIDF_WEIGHT, MODEL, config.related_count,
+                 config.related_min_score, [[p.slug, p.title, p.abstract] for p in papers])
     cached = inputs.related_cache
-    if cached.get("key") == key:
+    if config.related_count == 0:  # none wanted: nothing to embed or compare
+        links = [[] for _ in papers]
+    elif cached.get("key") == key:
         links = cached["links"]
     else:
+        texts = [paper_text(p.title, p.abstract, 1) for p in papers]
+        vectors, caches["embeddings"], _ = cached_embed(
+            [text_key(p.title, p.abstract) for p in papers], texts, inputs.embedding_cache)
         found = related_papers([p.title for p in papers], [p.abstract for p in papers],
-                               k=config.related_count, min_score=config.related_min_score)
+                               k=config.related_count, min_score=config.related_min_score,
+                               vectors=vectors)
         links = [[{"slug": papers[item.index].slug, "score": item.score,
                    "why": list(item.why)} for item in row] for row in found]
         caches["related"] = {"key": key, "links": links}

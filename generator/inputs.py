@@ -30,6 +30,8 @@ class Inputs:
     taxonomy_key: str  # a digest of the taxonomy as written: the topics cache's key
     topics_cache: dict = field(default_factory=dict)
     related_cache: dict = field(default_factory=dict)
+    # Sentence vectors by a digest of each paper's text (generator.embeddings).
+    embedding_cache: dict = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -39,7 +41,8 @@ def read_inputs(config: Config) -> Inputs:
     taxonomy, key = _taxonomy(config, diagnostics)
     return Inputs(listings, skipped, _notes(config, diagnostics), taxonomy, key,
                   read_cache(config.root, "topics") or {},
-                  read_cache(config.root, "related") or {}, diagnostics)
+                  read_cache(config.root, "related") or {},
+                  read_cache(config.root, "embeddings") or {}, diagnostics)
 
 
 def _listings(config: Config, diagnostics: list[Diagnostic]) -> tuple[list[Listing], list[str]]:

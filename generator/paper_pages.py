@@ -13,7 +13,9 @@ from .model import DateKind, Paper, RelatedLink
 from .page_parts import TOPICS_TAB, curation_badges, last_seen, plural
 from .notes import TEMPLATE_HEAD, TEMPLATE_TAIL
 from .site import Site, bibtex_path, newest_first, paper_path, topic_path, url_of
+from .related import closeness
 from .tex import display_markdown, has_markup, segments
+from .topics import UNCATEGORISED
 
 NOTE_LINKS = (
     ("arxiv", "arXiv", "https://arxiv.org/abs/{}"),
@@ -168,7 +170,7 @@ def _paper_data(paper: Paper, site: Site, position: dict | None) -> dict:
                       "listed": ref.listed_text} for ref in paper.listings],
         "topics": [{"name": name, "url": url_of(topic_path(site.topic_slug(name)))}
                    for name in paper.topics],
-        "related": [_related_item(item, site) for item in paper.related],
+        "related": [_related_item(item, site, paper) for item in paper.related],
         "edit": _edit_data(paper, site.notes_location),
         "bibtex": bibtex_path(paper_path(paper.slug)),
         "citation": _citation(paper),
@@ -249,7 +251,10 @@ def _encoded_template() -> tuple[str, str]:
     return quote(TEMPLATE_HEAD, safe=""), quote(TEMPLATE_TAIL, safe="")
 
 
-def _related_item(link: RelatedLink, site: Site) -> dict:
+def _related_item(link: RelatedLink, site: Site, paper: Paper) -> dict:
     other = site.by_slug[link.slug]
     return {"title": other.title, "url": url_of(paper_path(other.slug)),
-            "score": link.score, "why": list(link.why)}
+            "score": link.score, "why": list(link.why),
+            "closeness": None if link.score is None else closeness(link.score),
+            "topics": [name for name in paper.topics if name in other.topics
+                       and name != UNCATEGORISED]}
