@@ -105,7 +105,9 @@ def test_position_breadcrumbs_tab_table_of_contents_and_next_paper(browser, shel
     title = following.locator(".md-ellipsis").inner_text()
     # Material's keyboard shortcut "n" follows <link rel=next>.
     page.locator("body").press("n")
-    page.wait_for_function("t => document.querySelector('h1').textContent.trim() === t", arg=title)
+    # The page is replaced as it loads: the heading may be missing for a moment.
+    page.wait_for_function("t => document.querySelector('h1.ps-paper__title')"
+                           "?.textContent.trim() === t", arg=title)
     assert errors == []
     page.close()
 
