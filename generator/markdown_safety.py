@@ -146,6 +146,10 @@ class _TextBlock(BlockProcessor):
     """``::: papershelf-text <class>`` and one line of escaped text: a paragraph of that
     text, never parsed as inline Markdown."""
 
+    def __init__(self, parser, pending: list) -> None:
+        super().__init__(parser)
+        self.pending = pending
+
     def test(self, parent: etree.Element, block: str) -> bool:
         return TEXT_BLOCK.fullmatch(block) is not None
 
@@ -157,13 +161,7 @@ class _TextBlock(BlockProcessor):
         # The text as written (markdown_text escaped it as character references only),
         # typeset once inline patterns have run (see _TypesetText).
         paragraph.text = AtomicString("")
-        _pending(self.parser.md).append((paragraph, html.unescape(match.group(3))))
-
-
-def _pending(md: Markdown) -> list:
-    if not hasattr(md, "papershelf_pending"):
-        md.papershelf_pending = []
-    return md.papershelf_pending
+        self.pending.append((paragraph, html.unescape(match.group(3))))
 
 
 class _TypesetText(Treeprocessor):
@@ -171,11 +169,14 @@ class _TypesetText(Treeprocessor):
     costs time quadratic in the number of children with tail text that a paragraph has
     (a formula or an accent is a child): 6,000 of them took 5 s, 60,000 minutes."""
 
+    def __init__(self, md: Markdown, pending: list) -> None:
+        super().__init__(md)
+        self.pending = pending
+
     def run(self, root: etree.Element) -> None:
-        pending = _pending(self.md)
-        for paragraph, text in pending:
+        for paragraph, text in self.pending:
             _typeset(paragraph, text)
-        pending.clear()
+        self.pending.clear()
 
 
 def _typeset(paragraph: etree.Element, text: str) -> None:
@@ -235,21 +236,22 @@ class _Sanitize(Postprocessor):
 class MarkdownSafetyExtension(Extension):
     def reset(self) -> None:
         # A conversion that failed half-way leaves nothing for the next one.
-        if getattr(self, "md", None) is not None:
-            _pending(self.md).clear()
+        self.pending.clear()
 
     def extendMarkdown(self, md: Markdown) -> None:
-        self.md = md
+        # Verbatim paragraphs the block processor found, for the treeprocessor to fill.
+        self.pending: list[tuple[etree.Element, str]] = []
         md.registerExtension(self)
         if "html_block" in md.preprocessors:
             md.preprocessors.deregister("html_block")
         if "html" in md.inlinePatterns:
             md.inlinePatterns.deregister("html")
-        md.parser.blockprocessors.register(_TextBlock(md.parser), "papershelf_text", 95)
+        md.parser.blockprocessors.register(_TextBlock(md.parser, self.pending),
+                                           "papershelf_text", 95)
         # Before MkDocs' own link checks and rewriting (priority 0).
         md.treeprocessors.register(_LinksAsText(md), "papershelf_links_as_text", 1)
         # Right after the inline processor (20).
-        md.treeprocessors.register(_TypesetText(md), "papershelf_typeset", 19)
+        md.treeprocessors.register(_TypesetText(md, self.pending), "papershelf_typeset", 19)
         # After attr_list (8) sets ids, before toc (5) reads them.
         md.treeprocessors.register(_OwnIds(md), "papershelf_own_ids", 6)
         # Below every other postprocessor (raw_html 30, footnote 25, amp_substitute 20):

@@ -208,6 +208,8 @@ class Note:
     rating: int | None = None
     priority: str = "normal"
     summary: str | None = None
+    # The body's first paragraph of prose, as plain text (notes.first_paragraph).
+    lead: str | None = None
     tags: list[str] = field(default_factory=list)
     topics_replace: list[str] | None = None
     topics_add: list[str] = field(default_factory=list)

@@ -55,6 +55,7 @@ def parse_note(text: str, slug: str, path: str) -> tuple[Note, list[Diagnostic]]
     skipped = text[: len(text) - len(body.lstrip("\n"))]
     note = Note(slug=slug, path=path, body=body.strip("\n"),
                 body_line=skipped.count("\n") + 1)
+    note.lead = first_paragraph(note.body)
     problems: list[Diagnostic] = []
     too_complex = complexity_problem(note.body)
     if too_complex:
@@ -177,12 +178,16 @@ _STATUS_WORDS = {"done": "read", "finished": "read", "complete": "read", "comple
                  "in progress": "reading", "in-progress": "reading", "started": "reading"}
 
 
-def _status(note: Note, value) -> str | None:
-    if value not in STATUSES:
-        return (f"status {shown(value)}: expected one of {', '.join(STATUSES)}"
-                f"{did_you_mean(value, STATUSES, _STATUS_WORDS)}")
-    note.status = value
-    return None
+def _one_of(key: str, choices: tuple[str, ...], words: dict[str, str]):
+    """A handler for a key that takes one of ``choices`` (``words``: what curators write
+    instead, and the choice they mean)."""
+    def handler(note: Note, value) -> str | None:
+        if value not in choices:
+            return (f"{key} {shown(value)}: expected one of {', '.join(choices)}"
+                    f"{did_you_mean(str(value), choices, words)}")
+        setattr(note, key, value)
+        return None
+    return handler
 
 
 def _read_on(note: Note, value) -> str | None:
@@ -205,14 +210,6 @@ def _rating(note: Note, value) -> str | None:
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5:
         return f"rating {shown(value)}: expected a whole number from 1 to 5"
     note.rating = value
-    return None
-
-
-def _priority(note: Note, value) -> str | None:
-    if value not in PRIORITIES:
-        return (f"priority {shown(value)}: expected one of {', '.join(PRIORITIES)}"
-                f"{did_you_mean(str(value), PRIORITIES, _PRIORITY_WORDS)}")
-    note.priority = value
     return None
 
 
@@ -312,7 +309,8 @@ def _link(key: str, pattern: re.Pattern, example: str):
 
 _AS_WRITTEN = ("arxiv", "pdf", "code", "project", "doi")
 _HANDLERS = {
-    "status": _status, "read_on": _read_on, "rating": _rating, "priority": _priority,
+    "status": _one_of("status", STATUSES, _STATUS_WORDS), "read_on": _read_on,
+    "rating": _rating, "priority": _one_of("priority", PRIORITIES, _PRIORITY_WORDS),
     "summary": _summary, "tags": _tags,
     "topics": _topics, "related": _related, "authors": _authors,
     "arxiv": _arxiv,

@@ -8,7 +8,7 @@ import unicodedata
 
 from .escaping import document, excerpt, html_text, markdown_text
 from .model import DateKind, Paper
-from .notes import STATUS_TITLES, first_paragraph
+from .notes import PRIORITIES, STATUS_TITLES
 from .site import TAGS_PAGE, Site, link, newest_first, paper_path, status_path, tag_anchor
 from .tex import display_markdown, plain
 
@@ -62,7 +62,7 @@ def curator_summary(paper: Paper) -> str | None:
     note = paper.note
     if note is None:
         return None
-    return note.summary or first_paragraph(note.body)
+    return note.summary or note.lead
 
 
 def curation_badges(paper: Paper, from_path: str) -> list[str]:
@@ -143,13 +143,10 @@ def with_status(site: Site, status: str) -> list[Paper]:
     return [p for p in site.papers if p.note and p.note.status == status]
 
 
-PRIORITY_ORDER = {"high": 0, "normal": 1, "low": 2}
-
-
 def reading_queue(site: Site, count: int) -> list[Paper]:
     """Papers to read: high priority first, then by the reading order of the site."""
     queue = newest_first(with_status(site, "to-read"))
-    return sorted(queue, key=lambda p: PRIORITY_ORDER[p.note.priority])[:count]
+    return sorted(queue, key=lambda p: PRIORITIES.index(p.note.priority))[:count]
 
 
 def recently_read(site: Site, count: int) -> list[Paper]:
@@ -173,8 +170,8 @@ def undated_lines(papers: list[Paper], site: Site, from_path: str, level: int) -
         return [paper_item(p, from_path, site) for p in papers]
     by_listing: dict[str, list[Paper]] = {}
     for paper in papers:
-        first = min(paper.listings, key=lambda ref: (ref.listed is None, ref.listed or 0,
-                                                     ref.source, ref.position))
+        # The listing that showed it first: the earliest dated one, else the first by name.
+        first = paper.first_listed or min(paper.listings, key=lambda r: (r.source, r.position))
         by_listing.setdefault(first.source, []).append(paper)
     if max(map(len, by_listing.values())) <= SPLIT_OVER:
         lines = []
@@ -186,9 +183,10 @@ def undated_lines(papers: list[Paper], site: Site, from_path: str, level: int) -
 
 
 def _alphabetical(papers: list[Paper], site: Site, from_path: str, hashes: str) -> list[str]:
+    filed = sorted((initial(p.title), p.title.casefold(), p.slug, p) for p in papers)
     by_letter: dict[str, list[Paper]] = {}
-    for paper in sorted(papers, key=lambda p: (initial(p.title), p.title.casefold(), p.slug)):
-        by_letter.setdefault(initial(paper.title), []).append(paper)
+    for letter, _, _, paper in filed:
+        by_letter.setdefault(letter, []).append(paper)
     anchors = {letter: f"letter-{letter.lower() if letter.isalpha() else 'other'}"
                for letter in by_letter}
     lines = ["", "Alphabetically: " + " · ".join(

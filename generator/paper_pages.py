@@ -129,30 +129,37 @@ def _head(paper: Paper) -> list[str]:
 
 def _facts(paper: Paper) -> list[str]:
     """Who (names, else how many), when and what kind of date, the arXiv id, counts."""
-    names = paper.author_list
-    shown = names[:AUTHORS_SHOWN]
-    who = display_markdown(", ".join(shown)) + (
-        f" and {len(names) - len(shown)} more (all in the citation)"
-        if len(names) > len(shown) else "") if names else \
-        markdown_text(plural(paper.authors, "author")) if paper.authors else \
-        markdown_text(paper.organization) if paper.organization else None
-    known, first = paper.dated, paper.first_listed
-    when = None
-    if known and known.kind is DateKind.PUBLISHED:
-        when = f"Published {known.text}"
-    elif known:
-        when = f"First submitted to arXiv in {known.text}"
-    elif first:
-        when = f"First listed {first.listed_text or first.listed.isoformat()}"
-    else:
-        printed = next((ref.listed_text for ref in paper.listings if ref.listed_text), None)
-        when = f"Listed {printed}, year unknown" if printed else None
     arxiv_id = paper.known_arxiv_id
+    when = _when(paper)
     counts = [plural(n, word) for n, word in ((paper.upvotes, "upvote"),
                                               (paper.comments, "comment")) if n]
-    return [part for part in (who, markdown_text(when) if when else None,
+    return [part for part in (_who(paper), markdown_text(when) if when else None,
                               markdown_text(f"arXiv:{arxiv_id}") if arxiv_id else None,
                               *map(markdown_text, counts)) if part]
+
+
+def _who(paper: Paper) -> str | None:
+    names = paper.author_list
+    if names:
+        shown = names[:AUTHORS_SHOWN]
+        more = len(names) - len(shown)
+        return display_markdown(", ".join(shown)) + (
+            f" and {more} more (all in the citation)" if more else "")
+    if paper.authors:
+        return markdown_text(plural(paper.authors, "author"))
+    return markdown_text(paper.organization) if paper.organization else None
+
+
+def _when(paper: Paper) -> str | None:
+    """The best date known and what kind it is."""
+    known, first = paper.dated, paper.first_listed
+    if known:
+        return f"Published {known.text}" if known.kind is DateKind.PUBLISHED \
+            else f"First submitted to arXiv in {known.text}"
+    if first:
+        return f"First listed {first.listed_text or first.listed.isoformat()}"
+    printed = next((ref.listed_text for ref in paper.listings if ref.listed_text), None)
+    return f"Listed {printed}, year unknown" if printed else None
 
 
 def _paper_data(paper: Paper, site: Site, position: dict | None) -> dict:

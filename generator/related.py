@@ -22,7 +22,7 @@ from functools import lru_cache, partial
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from .tex import Kind, segments
+from .tex import plain
 
 WORKERS = min(8, os.cpu_count() or 1)
 # Extra neighbours asked of the top-n product, to see ties at the k-th place.
@@ -116,15 +116,8 @@ ABSTRACT_CHARS = 10_000
 def paper_text(title: str, abstract: str | None, title_weight: int) -> str:
     """The text compared: title and abstract as a reader sees them (TeX accents as their
     letters, formulas left out), so that "Schr\\"odinger" is one word."""
-    return " ".join(clean_text(part) for part in
+    return " ".join(plain(part, formulas=False) for part in
                     [title] * title_weight + [(abstract or "")[:ABSTRACT_CHARS]])
-
-
-def clean_text(text: str) -> str:
-    if "$" not in text and "\\" not in text:
-        return text
-    return "".join(" " if segment.kind is Kind.MATH else segment.text
-                   for segment in segments(text))
 
 
 def count_terms(texts: list[str], analyzer) -> tuple[csr_matrix, np.ndarray]:

@@ -73,10 +73,13 @@ def has_markup(text: str) -> bool:
                                                  for s in segments(text))
 
 
-def plain(text: str) -> str:
-    """The text with accents and escapes as characters, math as written: for places that
-    show plain text (index pages, excerpts)."""
-    return "".join(s.text for s in segments(text)) if "\\" in text else text
+def plain(text: str, formulas: bool = True) -> str:
+    """The text with accents and escapes as characters, and formulas as written (or, without
+    ``formulas``, each replaced by a space: the words a text is compared by)."""
+    if "\\" not in text and (formulas or "$" not in text):
+        return text
+    return "".join(" " if s.kind is Kind.MATH and not formulas else s.text
+                   for s in segments(text))
 
 
 def _text_segments(text: str) -> list[Segment]:

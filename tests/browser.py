@@ -75,3 +75,15 @@ def browser():
         instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+def copy_bibtex(page, origin: str) -> str:
+    """Click a paper page's BibTeX copy button (Material 9.8's, feature content.code.copy;
+    it shows on hover) and return what reached the clipboard."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"],
+                                   origin=origin.rstrip("/"))
+    button = page.locator(".ps-cite .md-code__button[data-md-type=copy]")
+    button.wait_for(state="attached", timeout=10000)
+    page.locator(".ps-cite pre").hover()
+    button.click()
+    return page.evaluate("navigator.clipboard.readText()")

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from tests.browser import serve
+from tests.browser import copy_bibtex, serve
 
 
 @pytest.fixture(scope="module")
@@ -155,14 +155,7 @@ def test_hostile_pages_raise_no_dialog_and_search_stays_text(browser, hostile_si
 def test_the_cite_block_copies_the_bibtex_entry(browser, served, catalog, built_site):
     paper = next(p for p in catalog if p["title"].startswith("The Monge Gap"))
     page, errors = open_page(browser, served["root"] + paper["url"])
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"],
-                                   origin=served["root"].rstrip("/"))
-    # Material 9.8's copy button (feature content.code.copy); it shows on hover.
-    button = page.locator(".ps-cite .md-code__button[data-md-type=copy]")
-    button.wait_for(state="attached", timeout=10000)
-    page.locator(".ps-cite pre").hover()
-    button.click()
-    copied = page.evaluate("navigator.clipboard.readText()")
+    copied = copy_bibtex(page, served["root"])
     entry = (built_site / "site" / "papers" / f"{paper['slug']}.bib").read_text()
     assert copied.strip() == entry.strip() and copied.startswith("@misc{")
     assert errors == []

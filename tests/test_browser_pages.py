@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.browser import serve
+from tests.browser import copy_bibtex, serve
 from tests.test_browser import open_page, search
 
 FILTERING = "2609.07207"  # read, rated, a summary with math; its abstract has $t$ and $O(1)$
@@ -74,13 +74,7 @@ def test_the_bibtex_entry_follows_arxivs_form_and_copies(browser, shelf):
     base, by_id, _ = shelf
     paper = by_id[FILTERING]
     page, errors = open_page(browser, base + paper["url"])
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"],
-                                   origin=base.rstrip("/"))
-    button = page.locator(".ps-cite .md-code__button[data-md-type=copy]")
-    button.wait_for(state="attached", timeout=10000)
-    page.locator(".ps-cite pre").hover()
-    button.click()
-    copied = page.evaluate("navigator.clipboard.readText()")
+    copied = copy_bibtex(page, base)
     for field in (f"eprint = {{{FILTERING}}}", "archiveprefix = {arXiv}",
                   "primaryclass = {", "year = {2026}", "author = {Simon"):
         assert field.lower() in copied.lower(), field

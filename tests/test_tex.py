@@ -43,6 +43,12 @@ def test_math_keeps_its_backslashes_and_accents_inside_math_are_not_touched():
     assert shown('$\\"o + \\alpha$') == [("math", '$\\"o + \\alpha$')]
 
 
+def test_without_formulas_plain_keeps_the_words_only():
+    assert plain('the $M^c_{\\rho}$-optimal Schr\\"odinger', formulas=False) == \
+        "the  -optimal Schrödinger"
+    assert plain("costs $5 and $10", formulas=False) == "costs $5 and $10"
+
+
 def test_unknown_commands_stay_as_written():
     assert plain("\\emph{League} ``games'' \\omega") == "\\emph{League} ``games'' \\omega"
 
