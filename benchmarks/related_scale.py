@@ -2,53 +2,79 @@
 
     .venv/bin/python -m benchmarks.related_scale [N]
 
-On the benchmark corpus of N papers (default 20,000; ``benchmarks.corpus``), it times
-``generator.compute``'s related step as a run does it: embeddings (from the cache when
-it has them), TF-IDF, candidates and the mixed top-k, reasons. Each measurement runs in a
-fresh process, so peak memory is the step's plus the papers'. Printed: seconds of the
-step, peak resident MB, and how many papers were embedded.
+On the benchmark corpus of N papers (default 20,000; ``benchmarks.corpus``), each
+measurement is a fresh process that reads the project and computes it as ``papershelf
+generate`` does, caches included (``.papershelf/embeddings.json`` and ``related.json``),
+and saves the caches. Printed: the seconds of the related stage (embeddings, TF-IDF,
+candidates and the mixed top-k, reasons), how many papers it embedded, the process's peak
+memory and its memory before the stage (the papers and everything read).
+
+Then the shortcuts the step takes at scale (fewer candidates, common terms left out of the
+candidate search) are checked against 40 candidates over all terms: the share of papers
+whose related papers are the same, and the share of links kept.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 CHILD = r"""
-import dataclasses, json, resource, sys, time
+import json, resource, sys
 from pathlib import Path
+import generator.compute as compute
 from generator.build import collect
-from generator.cache import text_key
 from generator.config import load_config
-from generator.embeddings import cached_embed
-from generator.related import paper_text, related_papers
+from generator.stages import Stages
 
-root, drop, cache_file = Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3])
-config = load_config(root=root)
-# The papers without their related papers (related_count 0 skips the step).
-papers = collect(dataclasses.replace(config, related_count=0)).papers
-papers = papers[:len(papers) - drop] if drop else papers
-cache = json.loads(cache_file.read_text()) if cache_file.is_file() else {}
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-start = time.perf_counter()
-vectors, kept, embedded = cached_embed([text_key(p.title, p.abstract) for p in papers],
-                                       [paper_text(p.title, p.abstract, 1) for p in papers], cache)
-related_papers([p.title for p in papers], [p.abstract for p in papers],
-               k=config.related_count, min_score=config.related_min_score, vectors=vectors)
-seconds = time.perf_counter() - start
-cache_file.write_text(json.dumps(kept))
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"papers": len(papers), "seconds": seconds, "embedded": embedded,
-                  "peak_mb": peak / 1024, "before_mb": before / 1024}))
+memory = {}
+
+
+class Marked(Stages):
+    def stage(self, name):
+        if name == "related":
+            memory["before"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return super().stage(name)
+
+
+embedded = []
+original = compute.cached_embed
+compute.cached_embed = lambda *a: (lambda r: embedded.append(r[2]) or r)(original(*a))
+stages = Marked()
+papers = collect(load_config(root=Path(sys.argv[1])), stages, save_caches=True).papers
+print(json.dumps({"papers": len(papers), "seconds": stages.seconds["related"],
+                  "embedded": sum(embedded), "before_mb": memory["before"] / 1024,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+AGREEMENT = r"""
+import json, sys
+from pathlib import Path
+import generator.related as related
+from generator.build import collect
+from generator.config import load_config
+
+config = load_config(root=Path(sys.argv[1]))
+lists = []
+for candidates, split_rows in ((related.CANDIDATES, related.SPLIT_ROWS), (40, 10 ** 12)):
+    related.CANDIDATES, related.SPLIT_ROWS = candidates, split_rows
+    # The cached links do not know of these settings; the embeddings are still used.
+    (config.root / ".papershelf" / "related.json").unlink(missing_ok=True)
+    papers = collect(config).papers
+    lists.append([[link.slug for link in paper.related] for paper in papers])
+same = sum(a == b for a, b in zip(*lists))
+kept = sum(len(set(a) & set(b)) for a, b in zip(*lists))
+print(json.dumps({"papers": same / len(lists[0]), "links": kept / max(1, sum(map(len, lists[1])))}))
 """
 
 
-def measure(root: Path, drop: int, cache: Path) -> dict:
-    output = subprocess.run([sys.executable, "-c", CHILD, str(root), str(drop), str(cache)],
-                            capture_output=True, text=True, check=True).stdout
+def run(code: str, root: Path) -> dict:
+    output = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True,
+                            text=True, check=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 
@@ -58,15 +84,25 @@ def main(argv: list[str]) -> None:
     n = int(argv[0]) if argv else 20_000
     with tempfile.TemporaryDirectory() as folder:
         root = make_project(n, Path(folder))
-        cache = Path(folder) / "embeddings.json"
-        runs = [("cold (no embeddings cached)", measure(root, 50, cache)),
-                ("50 papers added", measure(root, 0, cache)),
-                ("unchanged texts (embeddings cached)", measure(root, 0, cache))]
-    print(f"{'related step, N=' + format(n, ','):40} {'papers':>7} {'s':>6} {'embedded':>9} "
-          f"{'peak MB':>8} {'of which papers':>15}")
+        listings = sorted((root / "seeds").iterdir())
+        # The last listings, held back for the cold run and added for the second.
+        held = Path(folder) / "held"
+        held.mkdir()
+        for path in listings[-2:]:
+            shutil.move(path, held / path.name)
+        runs = [("cold (nothing cached)", run(CHILD, root))]
+        for path in held.iterdir():
+            shutil.move(path, root / "seeds" / path.name)
+        runs += [("two listings added (embeddings cached)", run(CHILD, root)),
+                 ("unchanged (everything cached)", run(CHILD, root))]
+        agreement = run(AGREEMENT, root)
+    print(f"{'related stage, N=' + format(n, ','):40} {'papers':>7} {'s':>6} {'embedded':>9} "
+          f"{'peak MB':>8} {'MB before':>10}")
     for name, r in runs:
         print(f"{name:40} {r['papers']:7,} {r['seconds']:6.2f} {r['embedded']:9,} "
-              f"{r['peak_mb']:8.0f} {r['before_mb']:15.0f}")
+              f"{r['peak_mb']:8.0f} {r['before_mb']:10.0f}")
+    print(f"\nAgainst 40 candidates over all terms: the same related papers for "
+          f"{agreement['papers']:.2%} of papers, {agreement['links']:.2%} of links kept.")
 
 
 if __name__ == "__main__":

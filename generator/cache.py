@@ -1,6 +1,6 @@
 """What a run can skip: results keyed by the content they were computed from.
 
-Three caches, in ``.papershelf/`` at the project root (safe to delete at any time):
+Four caches, in ``.papershelf/`` at the project root (safe to delete at any time):
 
 * ``run.json``: a digest of every input (listings, notes, taxonomy, configuration and the
   generator's own version) with the summary of the run that produced the current outputs.
@@ -8,6 +8,8 @@ Three caches, in ``.papershelf/`` at the project root (safe to delete at any tim
 * ``related.json``: related papers, keyed by a digest of every title and abstract and the
   settings; notes and topics do not change them.
 * ``topics.json``: each paper's topics, keyed by the taxonomy and the paper's own text.
+* ``embeddings.json``: each paper's sentence vector, keyed by its own text and the model
+  (``generator.embeddings``), so that new papers are the only ones embedded.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def code_version() -> str:
                       + path.read_bytes())
     libraries = []
     for name in ("python-slugify", "scikit-learn", "sparse-dot-topn", "numpy", "scipy",
-                 "PyYAML"):
+                 "PyYAML", "wordllama", "tokenizers"):
         try:
             libraries.append(f"{name}=={version(name)}")
         except PackageNotFoundError:

@@ -21,7 +21,8 @@ def reference(texts: list[str]) -> np.ndarray:
     table, _ = _model()
     root = Path(wordllama.__file__).parent
     tokenizer = Tokenizer.from_file(str(root / "tokenizers" / "l2_supercat_tokenizer_config.json"))
-    return WordLlamaInference(table, tokenizer).embed(texts, norm=True)
+    # Truncated as WordLlama.load(trunc_dim=...) truncates it.
+    return WordLlamaInference(table[:, :DIMENSIONS], tokenizer).embed(texts, norm=True)
 
 
 def test_vectors_are_wordllamas_own():
@@ -68,3 +69,16 @@ def test_the_cache_embeds_only_new_texts_and_gives_the_same_vectors():
     assert embedded == 1
     _, _, embedded = cached_embed(keys, texts, {"model": "another", "vectors": cache["vectors"]})
     assert embedded == 3
+
+
+def test_the_cache_from_numbered_words_and_with_repeated_or_no_texts():
+    from generator.embeddings import cached_embed
+    from generator.words import Words
+
+    texts = ["sparse autoencoders", "optimal transport maps", "sparse autoencoders"]
+    listed, _, embedded = cached_embed(["a", "b", "a"], texts, {})
+    numbered, cache, again = cached_embed(["a", "b", "a"], Words.of(texts), {})
+    assert embedded == again == 2 and np.array_equal(listed, numbered)
+    assert np.array_equal(numbered[0], numbered[2]) and set(cache["vectors"]) == {"a", "b"}
+    empty, cache, embedded = cached_embed([], [], {})
+    assert empty.shape == (0, DIMENSIONS) and embedded == 0 and cache["vectors"] == {}
