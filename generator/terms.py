@@ -20,7 +20,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from .tex import plain
-from .words import Words, gather
+from .words import Words, gather, renumber
 
 
 @dataclass(frozen=True)
@@ -123,18 +123,22 @@ def count_terms(texts: list[str] | Words, stop: frozenset[str], ngram_max: int) 
     stopped = np.fromiter((token in stop for token in tokens), dtype=bool, count=size)
     text_of = np.repeat(np.arange(len(words), dtype=np.int64), np.diff(bounds))
     kept = ~stopped[ids]
-    keys, rows = [ids[kept]], [text_of[kept]]
+    # Words are numbered below ``size`` without sorting; phrases, sorted, come after them.
+    words_used, word_columns = renumber(ids[kept], size)
+    keys, columns, rows = [words_used], [word_columns], [text_of[kept]]
     if ngram_max >= 2 and len(ids) > 1:
         first, second = ids[:-1], ids[1:]
         pair = (text_of[:-1] == text_of[1:]) & ~stopped[first] & ~stopped[second]
-        keys.append(size + first[pair] * size + second[pair])
+        phrases, phrase_columns = np.unique(size + first[pair] * size + second[pair],
+                                            return_inverse=True)
+        keys.append(phrases)
+        columns.append(len(words_used) + phrase_columns.astype(np.int64))
         rows.append(text_of[:-1][pair])
-    keys_used, columns = np.unique(np.concatenate(keys), return_inverse=True)
-    rows_all = np.concatenate(rows)
-    matrix = csr_matrix((np.ones(len(rows_all), dtype=np.float64), (rows_all, columns)),
-                        shape=(len(words), len(keys_used)))
+    keys_all, rows_all = np.concatenate(keys), np.concatenate(rows)
+    matrix = csr_matrix((np.ones(len(rows_all)), (rows_all, np.concatenate(columns))),
+                        shape=(len(words), len(keys_all)))
     matrix.sum_duplicates()
-    return Counts(matrix, keys_used, tokens)
+    return Counts(matrix, keys_all, tokens)
 
 
 def _token_ids(words: Words) -> tuple[np.ndarray, np.ndarray, list[str]]:

@@ -45,10 +45,19 @@ class Words:
         rows_array = np.asarray(rows, dtype=np.int64)
         starts, lengths = self.bounds[rows_array], np.diff(self.bounds)[rows_array]
         ids = gather(self.ids, starts, lengths)
-        used, compact = np.unique(ids, return_inverse=True)
+        used, compact = renumber(ids, len(self.vocabulary))
         vocabulary = [self.vocabulary[i] for i in used.tolist()]
         bounds = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-        return Words(vocabulary, compact.astype(np.int64), bounds)
+        return Words(vocabulary, compact, bounds)
+
+
+def renumber(ids: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values of ``ids`` (all below ``size``), ascending, and each id's
+    position among them: what np.unique(ids, return_inverse=True) gives, without sorting."""
+    present = np.zeros(size, dtype=bool)
+    present[ids] = True
+    position = np.cumsum(present) - 1
+    return np.flatnonzero(present), position[ids].astype(np.int64)
 
 
 def gather(flat: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:

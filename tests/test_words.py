@@ -28,3 +28,15 @@ def test_a_subset_keeps_only_the_words_it_uses():
 def test_no_texts():
     words = Words.of([])
     assert len(words) == 0 and words.vocabulary == [] and len(words.ids) == 0
+
+
+def test_renumber_is_unique_with_inverse():
+    import numpy as np
+
+    from generator.words import renumber
+
+    ids = np.array([5, 2, 5, 9, 2, 0])
+    used, position = renumber(ids, 10)
+    expected_used, expected_position = np.unique(ids, return_inverse=True)
+    assert used.tolist() == expected_used.tolist()
+    assert position.tolist() == expected_position.tolist()
