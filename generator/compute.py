@@ -25,8 +25,8 @@ from .embeddings import MODEL, cached_embed
 from .related import TFIDF_WEIGHT, related_papers
 from .slugs import assign_slugs
 from .terms import DEFAULT_VARIANT, paper_text
-from .words import Words
 from .topics import UNCATEGORISED, Topic, assign_topics
+from .words import Words
 
 
 @dataclass

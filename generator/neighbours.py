@@ -16,7 +16,7 @@ import numpy as np
 WORKERS = min(8, os.cpu_count() or 1)
 # Extra neighbours asked of the top-n product, to see ties at the k-th place.
 TIE_MARGIN = 4
-# Rows of the dense similarity computed at once (a 1,024 x N block of float32).
+# Rows (and columns) of the dense similarity computed at once: 1,024 x 1,024 float32.
 DENSE_ROWS = 1024
 # Dense candidates are those above a threshold read off a sample of each row's columns,
 # set so that about this many times the wanted number pass it.
@@ -73,6 +73,9 @@ class SparseSpace:
         """Similarities of rows start..stop to every row."""
         return (self.matrix[start:stop] @ self.transposed).toarray()
 
+    def top_k(self, k: int, min_score: float) -> list[list[tuple[int, float]]]:
+        return self.top_pairs(k, min_score).lists(self.rows)
+
     def top_pairs(self, k: int, min_score: float) -> Pairs:
         """sparse_dot_topn's multithreaded product keeps only each row's best few; rows
         where that cut may split a tie are recomputed exactly."""
@@ -102,8 +105,9 @@ def last_scores(pairs: Pairs, count_rows: int) -> np.ndarray:
     """Each row's last (lowest) score in ``pairs`` as ``best`` orders them; +inf for a row
     with none."""
     last = np.full(count_rows, np.inf)
-    ends = np.append(pairs.rows[1:] != pairs.rows[:-1], True) if len(pairs.rows) else []
-    last[pairs.rows[ends]] = pairs.scores[ends]
+    if len(pairs.rows):
+        ends = np.append(pairs.rows[1:] != pairs.rows[:-1], True)
+        last[pairs.rows[ends]] = pairs.scores[ends]
     return last
 
 
@@ -116,8 +120,6 @@ def top_k(space, k: int, min_score: float) -> list[list[tuple[int, float]]]:
     """Each row's k most similar other rows scoring at least ``min_score``."""
     if k <= 0 or space.rows == 0:
         return [[] for _ in range(space.rows)]
-    if isinstance(space, SparseSpace):
-        return space.top_pairs(k, min_score).lists(space.rows)
     return space.top_k(k, min_score)
 
 

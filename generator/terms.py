@@ -90,28 +90,34 @@ def stop_words(variant: Variant) -> frozenset[str]:
 
 def _english_stop_words() -> frozenset[str]:
     """scikit-learn's English stop words, from their module alone: importing scikit-learn
-    itself takes more than a second."""
-    package = Path(importlib.util.find_spec("sklearn").origin).parent
-    spec = importlib.util.spec_from_file_location(
-        "_papershelf_stop_words", package / "feature_extraction" / "_stop_words.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return frozenset(module.ENGLISH_STOP_WORDS)
+    itself takes more than a second. Should a release move that module, the public import
+    gives the same list, slowly."""
+    path = Path(importlib.util.find_spec("sklearn").origin).parent / "feature_extraction" \
+        / "_stop_words.py"
+    try:
+        spec = importlib.util.spec_from_file_location("_papershelf_stop_words", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return frozenset(module.ENGLISH_STOP_WORDS)
+    except (OSError, AttributeError):
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        return frozenset(ENGLISH_STOP_WORDS)
 
 
 @dataclass(frozen=True)
 class Counts:
-    """Term counts, a row per text. Column c is term ``keys[c]``: a word's id below
-    ``len(words)``, else a phrase ``len(words) + first * len(words) + second``."""
+    """Term counts, a row per text. Column c is term ``keys[c]``: a token's id below
+    ``len(tokens)``, else a phrase ``len(tokens) + first * len(tokens) + second``."""
 
     matrix: csr_matrix
     keys: np.ndarray
-    words: list[str]
+    tokens: list[str]
 
     def names(self, columns: np.ndarray) -> list[str]:
-        size = len(self.words)
-        return [self.words[key] if key < size else
-                f"{self.words[(key - size) // size]} {self.words[(key - size) % size]}"
+        size = len(self.tokens)
+        return [self.tokens[key] if key < size else
+                f"{self.tokens[(key - size) // size]} {self.tokens[(key - size) % size]}"
                 for key in self.keys[columns].tolist()]
 
 
@@ -188,7 +194,7 @@ def _variant_counts(texts: list[str] | Words, variant: Variant) -> Counts:
     if variant.max_df < 1.0 and len(texts) >= 2:
         frequency = np.bincount(counts.matrix.indices, minlength=counts.matrix.shape[1])
         keep = np.flatnonzero(frequency <= variant.max_df * len(texts))
-        counts = Counts(counts.matrix[:, keep].tocsr(), counts.keys[keep], counts.words)
+        counts = Counts(counts.matrix[:, keep].tocsr(), counts.keys[keep], counts.tokens)
     return counts
 
 

@@ -55,3 +55,11 @@ def test_shared_terms_rank_by_contribution_then_alphabet():
     # A pair and its reverse get the same reason.
     assert shared_terms(matrix, names, np.array([0, 1]), np.array([1, 0]), count=2) == \
         [("alpha", "beta")] * 2
+
+
+def test_english_stop_words_are_scikit_learns():
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from generator.terms import _english_stop_words
+
+    assert _english_stop_words() == frozenset(ENGLISH_STOP_WORDS)
