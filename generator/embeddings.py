@@ -31,24 +31,35 @@ DIMENSIONS = 128
 MODEL = f"{WEIGHTS}/{DIMENSIONS}"
 
 
-@lru_cache(maxsize=1)
-def _model():
+def _root() -> Path:
     import wordllama
-    from safetensors import safe_open
+
+    return Path(wordllama.__file__).parent
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
     from tokenizers import Tokenizer
 
-    root = Path(wordllama.__file__).parent
-    with safe_open(str(root / "weights" / f"{WEIGHTS}.safetensors"), framework="numpy") as f:
-        table = f.get_tensor("embedding.weight").astype(np.float32)
-    tokenizer = Tokenizer.from_file(str(root / "tokenizers" / "l2_supercat_tokenizer_config.json"))
+    tokenizer = Tokenizer.from_file(str(_root() / "tokenizers" /
+                                        "l2_supercat_tokenizer_config.json"))
     tokenizer.no_padding()
     tokenizer.no_truncation()
-    return table, tokenizer
+    return tokenizer
+
+
+def _table() -> np.ndarray:
+    """The model's token embeddings, all 256 dimensions (33 MB; not kept)."""
+    from safetensors import safe_open
+
+    with safe_open(str(_root() / "weights" / f"{WEIGHTS}.safetensors"), framework="numpy") as f:
+        return f.get_tensor("embedding.weight").astype(np.float32)
 
 
 @lru_cache(maxsize=2)
 def _truncated(dimensions: int) -> np.ndarray:
-    return np.ascontiguousarray(_model()[0][:, :dimensions])
+    """The token embeddings' first ``dimensions`` dimensions, kept for the run."""
+    return np.ascontiguousarray(_table()[:, :dimensions])
 
 
 def embed(texts: list[str] | Words, idf: bool = False,
@@ -58,7 +69,7 @@ def embed(texts: list[str] | Words, idf: bool = False,
 
     With ``idf``, each word counts by its inverse document frequency among ``texts`` (the
     smooth form TF-IDF uses), so that words every abstract has weigh little."""
-    table, tokenizer = _truncated(dimensions), _model()[1]
+    table, tokenizer = _truncated(dimensions), _tokenizer()
     words = texts if isinstance(texts, Words) else Words.of(texts)
     if not words.vocabulary:
         return np.zeros((len(words), table.shape[1]), dtype=np.float32)

@@ -222,33 +222,48 @@ def shared_terms(matrix, names, firsts: np.ndarray, seconds: np.ndarray,
     """For each pair of rows (firsts[p], seconds[p]), the terms contributing most to their
     similarity.
 
-    One sparse product for all pairs. A term already covered by a chosen phrase, or
-    differing from one only by a plural "s", is skipped, so a reason never repeats a word.
-    Ties go to the alphabetically first term (the vocabulary is in alphabetical order).
+    A sparse product for a chunk of pairs at a time (the rows of 70,000 pairs would take
+    hundreds of MB at once). A term already covered by a chosen phrase, or differing from
+    one only by a plural "s", is skipped, so a reason never repeats a word. Ties go to the
+    alphabetically first term (the vocabulary is in alphabetical order).
     """
     if not len(firsts):
         return []
     # A pair and its reverse share their terms: each unordered pair is explained once.
     low, high = np.minimum(firsts, seconds), np.maximum(firsts, seconds)
     pairs, which = np.unique(low * matrix.shape[0] + high, return_inverse=True)
-    product = matrix[pairs // matrix.shape[0]].multiply(matrix[pairs % matrix.shape[0]]).tocsr()
-    product.sort_indices()
-    pair_of = np.repeat(np.arange(len(pairs), dtype=np.float64), np.diff(product.indptr))
+    all_names = names.tolist()
     # Unreadable terms are dropped before the per-pair loop, which then rarely looks past
     # the few terms it keeps.
-    all_names = names.tolist()
-    shown = _readable(all_names)[product.indices]
+    readable = _readable(all_names)
+    words = _TermWords(all_names)
+    reasons = []
+    for start in range(0, len(pairs), REASON_CHUNK):
+        chunk = pairs[start:start + REASON_CHUNK]
+        for ranked in _ranked_terms(matrix, chunk // matrix.shape[0],
+                                    chunk % matrix.shape[0], readable):
+            reasons.append(tuple(all_names[t] for t in _pick_terms(ranked, words, count)))
+    return [reasons[r] for r in which.tolist()]
+
+
+# Pairs whose reasons are worked out at once.
+REASON_CHUNK = 16384
+
+
+def _ranked_terms(matrix, rows: np.ndarray, others: np.ndarray, readable: np.ndarray
+                  ) -> list[list[int]]:
+    """Per pair, its readable shared terms, largest contribution first."""
+    product = matrix[rows].multiply(matrix[others]).tocsr()
+    product.sort_indices()
+    pair_of = np.repeat(np.arange(len(rows), dtype=np.float64), np.diff(product.indptr))
+    shown = readable[product.indices]
     pair_of, terms, weights = pair_of[shown], product.indices[shown], product.data[shown]
-    # One stable sort for all pairs: by pair, then weight (largest first); equal weights
+    # One stable sort for the chunk: by pair, then weight (largest first); equal weights
     # keep term order. Weights are products of unit-vector entries, so in [0, 1].
     order = np.argsort(pair_of * 4.0 - weights, kind="stable")
     ranked = terms[order].tolist()
-    bounds = np.searchsorted(pair_of[order], np.arange(len(pairs) + 1)).tolist()
-    words = _TermWords(all_names)
-    reasons = [tuple(all_names[t] for t in _pick_terms(ranked[bounds[r]:bounds[r + 1]],
-                                                         words, count))
-               for r in range(len(pairs))]
-    return [reasons[r] for r in which.tolist()]
+    bounds = np.searchsorted(pair_of[order], np.arange(len(rows) + 1)).tolist()
+    return [ranked[bounds[r]:bounds[r + 1]] for r in range(len(rows))]
 
 
 class _TermWords(dict):

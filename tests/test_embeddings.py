@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from generator.embeddings import DIMENSIONS, _model, embed
+from generator.embeddings import DIMENSIONS, _table, embed
 
 CAPTURE = Path(__file__).parent / "data" / "captures" / "arxiv-new-text-q-fin-st.md.expected.json"
 
@@ -18,7 +18,7 @@ def reference(texts: list[str]) -> np.ndarray:
     from tokenizers import Tokenizer
     from wordllama.inference import WordLlamaInference
 
-    table, _ = _model()
+    table = _table()
     root = Path(wordllama.__file__).parent
     tokenizer = Tokenizer.from_file(str(root / "tokenizers" / "l2_supercat_tokenizer_config.json"))
     # Truncated as WordLlama.load(trunc_dim=...) truncates it.

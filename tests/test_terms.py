@@ -63,3 +63,14 @@ def test_english_stop_words_are_scikit_learns():
     from generator.terms import _english_stop_words
 
     assert _english_stop_words() == frozenset(ENGLISH_STOP_WORDS)
+
+
+def test_reasons_worked_out_a_chunk_of_pairs_at_a_time_are_the_same(monkeypatch):
+    from generator import terms
+
+    matrix, names = vectorize(TEXTS, DEFAULT_VARIANT)
+    firsts, seconds = np.array([0, 5, 1, 5, 0, 4]), np.array([5, 0, 0, 1, 1, 0])
+    whole = shared_terms(matrix, names, firsts, seconds)
+    monkeypatch.setattr(terms, "REASON_CHUNK", 2)
+    assert shared_terms(matrix, names, firsts, seconds) == whole
+    assert whole[0] == whole[1] and any(whole)
