@@ -74,3 +74,11 @@ def test_reasons_worked_out_a_chunk_of_pairs_at_a_time_are_the_same(monkeypatch)
     monkeypatch.setattr(terms, "REASON_CHUNK", 2)
     assert shared_terms(matrix, names, firsts, seconds) == whole
     assert whole[0] == whole[1] and any(whole)
+
+
+def test_a_term_adding_almost_nothing_is_not_a_reason():
+    matrix = csr_matrix(np.array([[0.5, 0.06, 0.07], [0.5, 0.06, 0.08]]))
+    names = np.array(["concept", "overall", "perspective"])
+    # 0.25, then 0.0036 and 0.0056: only the terms adding at least REASON_FLOOR are shown.
+    assert shared_terms(matrix, names, np.array([0]), np.array([1])) == \
+        [("concept", "perspective")]
