@@ -1,0 +1,97 @@
+"""Rebuilding the site after a change: what a curator waits for.
+
+    .venv/bin/python -m benchmarks.incremental [N ...]     # default: 1,000 and 20,000
+
+For each N, on the benchmark corpus (``benchmarks.corpus``) in a scratch project, each in
+its own process: a cold ``papershelf build``, then ``papershelf build`` again after each
+change a curator makes, in turn: one listing of 30 papers added, one note edited, nothing
+changed. Printed: wall seconds of each build, the generator's and MkDocs's share of it,
+peak memory, and how many files the generator rewrote (what an incremental MkDocs build
+would have to render again). Every build is a full MkDocs build today; this is the baseline an incremental
+build is measured against.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.run import make_project, stage_times, timed
+
+NOTE = """---
+status: read
+rating: {rating}
+summary: A note the benchmark edits ({rating}).
+---
+
+What the benchmark's curator thinks of this paper, version {rating}.
+"""
+
+
+def build(project: Path) -> dict:
+    seconds, peak_mb, output = timed([sys.executable, "-m", "generator", "build", "-v"],
+                                     project)
+    stages = stage_times(output)
+    mkdocs = stages.get("mkdocs build", 0.0)
+    written = re.search(r"Files: (\d+) written", output)
+    return {"seconds": seconds, "generate_s": seconds - mkdocs, "mkdocs_s": mkdocs,
+            "peak_mb": peak_mb, "written": int(written.group(1)) if written else 0}
+
+
+def measure(n: int, where: Path) -> dict:
+    project = make_project(n, where)
+    listings = sorted((project / "seeds").iterdir())
+    held = where / f"held-{n}"
+    held.mkdir()
+    shutil.move(listings[-1], held / listings[-1].name)
+    # A note for a paper the held-back listing does not hold, so the edit changes one page.
+    notes = project / "notes"
+    notes.mkdir(exist_ok=True)
+    runs = {"cold": build(project)}
+    slug = sorted(p.stem for p in (project / "docs" / "papers").glob("*.md"))[0]
+    (notes / f"{slug}.md").write_text(NOTE.format(rating=3), encoding="utf-8")
+    build(project)  # the note's first version, not measured
+    shutil.move(held / listings[-1].name, project / "seeds" / listings[-1].name)
+    runs["add a listing"] = build(project)
+    (notes / f"{slug}.md").write_text(NOTE.format(rating=4), encoding="utf-8")
+    runs["edit a note"] = build(project)
+    runs["no change"] = build(project)
+    return {"n": n, "runs": runs}
+
+
+def print_table(results: list[dict]) -> None:
+    header = f"{'papershelf build':18}" + "".join(f"{'N=' + format(r['n'], ','):>39}"
+                                                  for r in results)
+    print(header)
+    print(f"{'':18}" + f"{'s (generate + mkdocs)':>24}{'MB':>6}{'written':>9}" * len(results))
+    for name in results[0]["runs"]:
+        cells = ""
+        for r in results:
+            run = r["runs"][name]
+            split = f"{run['seconds']:.1f} ({run['generate_s']:.1f} + {run['mkdocs_s']:.1f})"
+            cells += f"{split:>24}{run['peak_mb']:>6.0f}{run['written']:>9,}"
+        print(f"{name:18}{cells}")
+
+
+def main(argv: list[str]) -> None:
+    save = None
+    if "--json" in argv:
+        save = Path(argv[argv.index("--json") + 1])
+        argv = [a for a in argv if a not in ("--json", str(save))]
+    sizes = [int(a) for a in argv] or [1000, 20000]
+    results = []
+    with tempfile.TemporaryDirectory(prefix="papershelf-incremental-") as scratch:
+        for n in sizes:
+            print(f"N={n:,} ...", file=sys.stderr, flush=True)
+            results.append(measure(n, Path(scratch)))
+    print_table(results)
+    if save:
+        save.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
