@@ -13,7 +13,7 @@ from .model import DateKind, Paper, RelatedLink
 from .page_parts import TOPICS_TAB, curation_badges, last_seen, plural
 from .notes import TEMPLATE_HEAD, TEMPLATE_TAIL
 from .site import Site, bibtex_path, newest_first, paper_path, topic_path, url_of
-from .related import closeness
+from .related import closeness, closeness_range
 from .tex import display_markdown, has_markup, segments
 from .topics import UNCATEGORISED
 
@@ -261,7 +261,8 @@ def _encoded_template() -> tuple[str, str]:
 def _related_item(link: RelatedLink, site: Site, paper: Paper) -> dict:
     other = site.by_slug[link.slug]
     return {"title": other.title, "url": url_of(paper_path(other.slug)),
-            "score": link.score, "why": list(link.why),
+            "why": list(link.why),
             "closeness": None if link.score is None else closeness(link.score),
+            "scores": None if link.score is None else closeness_range(link.score),
             "topics": [name for name in paper.topics if name in other.topics
                        and name != UNCATEGORISED]}

@@ -44,6 +44,18 @@ def closeness(score: float) -> str:
     return next(words for floor, words in CLOSENESS if score >= floor)
 
 
+def closeness_range(score: float) -> tuple[float, float]:
+    """The scores that read as ``closeness(score)``: from its floor to the next one (1 for
+    the top). Pages show this range, not the score, which moves in its last decimals
+    whenever any paper is added (TF-IDF weights depend on every paper)."""
+    ceiling = 1.0
+    for floor, _ in CLOSENESS:
+        if score >= floor:
+            return floor, ceiling
+        ceiling = floor
+    return 0.0, ceiling
+
+
 @dataclass(frozen=True)
 class Link:
     """One related paper: its index in the input, the cosine score and the shared terms."""

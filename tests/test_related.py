@@ -136,3 +136,12 @@ def test_every_paper_of_the_test_collection_has_readable_reasons():
                 assert len(word) >= 3 and word not in stop, (paper.slug, link.why)
                 assert all(ch.isalpha() or ch == "-" for ch in word), (paper.slug, link.why)
                 assert not any(unicodedata.combining(ch) for ch in word), (paper.slug, link.why)
+
+
+def test_pages_show_the_range_of_a_closeness_not_the_drifting_score():
+    assert related.closeness_range(0.31) == (0.25, 1.0)
+    assert related.closeness_range(0.25) == (0.25, 1.0)
+    assert related.closeness_range(0.2234) == (0.20, 0.25)
+    assert related.closeness_range(0.15) == (0.0, 0.20)
+    assert all(related.closeness(score) == related.closeness(related.closeness_range(score)[0])
+               for score in (0.0, 0.14, 0.2, 0.24, 0.25, 0.9))
