@@ -13,14 +13,12 @@ build is measured against.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
-from benchmarks.run import make_project, stage_times, timed
+from benchmarks.run import make_project, run_sizes, stage_times, timed
 
 NOTE = """---
 status: read
@@ -78,19 +76,7 @@ def print_table(results: list[dict]) -> None:
 
 
 def main(argv: list[str]) -> None:
-    save = None
-    if "--json" in argv:
-        save = Path(argv[argv.index("--json") + 1])
-        argv = [a for a in argv if a not in ("--json", str(save))]
-    sizes = [int(a) for a in argv] or [1000, 20000]
-    results = []
-    with tempfile.TemporaryDirectory(prefix="papershelf-incremental-") as scratch:
-        for n in sizes:
-            print(f"N={n:,} ...", file=sys.stderr, flush=True)
-            results.append(measure(n, Path(scratch)))
-    print_table(results)
-    if save:
-        save.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    run_sizes(argv, [1000, 20000], measure, print_table, "papershelf-incremental-")
 
 
 if __name__ == "__main__":

@@ -140,20 +140,27 @@ def print_table(results: list[dict]) -> None:
         print(f"total build time grows as N^{math.log(total[1] / total[0]) / ratio:.2f}")
 
 
-def main(argv: list[str]) -> None:
+def run_sizes(argv: list[str], defaults: list[int], measure_one, print_results,
+              prefix: str) -> None:
+    """The command line every scale benchmark shares: sizes (else ``defaults``) and
+    ``--json FILE``; each size measured in a scratch folder, then one table."""
     save = None
     if "--json" in argv:
         save = Path(argv[argv.index("--json") + 1])
         argv = [a for a in argv if a not in ("--json", str(save))]
-    sizes = [int(a) for a in argv] or [1000, 5000, 20000]
-    with tempfile.TemporaryDirectory(prefix="papershelf-bench-") as scratch:
+    sizes = [int(a) for a in argv] or defaults
+    with tempfile.TemporaryDirectory(prefix=prefix) as scratch:
         results = []
         for n in sizes:
             print(f"N={n:,} ...", file=sys.stderr, flush=True)
-            results.append(measure(n, Path(scratch)))
-    print_table(results)
+            results.append(measure_one(n, Path(scratch)))
+    print_results(results)
     if save:
         save.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str]) -> None:
+    run_sizes(argv, [1000, 5000, 20000], measure, print_table, "papershelf-bench-")
 
 
 if __name__ == "__main__":

@@ -35,11 +35,6 @@ class Words:
     def __len__(self) -> int:
         return len(self.bounds) - 1
 
-    @property
-    def text_of(self) -> np.ndarray:
-        """The text each entry of ``ids`` belongs to."""
-        return np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.bounds))
-
     def subset(self, rows: list[int]) -> Words:
         """The chosen texts' words, with a vocabulary of only the words they use."""
         rows_array = np.asarray(rows, dtype=np.int64)

@@ -14,7 +14,6 @@ def test_words_are_numbered_in_order_of_first_appearance():
     words = Words.of(["a b  a", "", "c\tb\n", "   "])
     assert words.vocabulary == ["a", "b", "c"]
     assert texts_of(words) == [["a", "b", "a"], [], ["c", "b"], []]
-    assert words.text_of.tolist() == [0, 0, 0, 2, 2]
 
 
 def test_a_subset_keeps_only_the_words_it_uses():
