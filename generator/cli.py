@@ -47,11 +47,14 @@ def generate_command(config_path: Path | None, strict: bool, verbose: bool) -> N
 @_config_option
 @_strict_option
 @_verbose_option
-def build_command(config_path: Path | None, strict: bool, verbose: bool) -> None:
+@click.option("--clean", is_flag=True,
+              help="Rebuild every page, as plain `mkdocs build` does (by default only the pages "
+                   "whose source or dependencies changed are rendered again).")
+def build_command(config_path: Path | None, strict: bool, verbose: bool, clean: bool) -> None:
     """Generate, then build the site into site/ with `mkdocs build --strict`."""
     from .publish import build_site
 
-    _run(lambda config, stages, shown: build_site(config, strict, stages, shown),
+    _run(lambda config, stages, shown: build_site(config, strict, stages, shown, clean),
          config_path, verbose)
 
 

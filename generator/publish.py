@@ -23,7 +23,7 @@ from .stages import Stages
 from .cache import RunSummary
 from .config import Config
 from .exceptions import BuildError
-from .files import display_path
+from .files import display_path, read_mkdocs_settings
 from .site import GENERATED_ROOTS
 from .writer import WriteStats
 
@@ -44,11 +44,23 @@ def mkdocs_command(config: Config, *arguments: str) -> list[str]:
 
 
 def build_site(config: Config, strict: bool = False, stages: Stages | None = None,
-               on_generated: Generated | None = None) -> tuple[RunSummary, WriteStats]:
-    """Generate, then ``mkdocs build --strict`` the site."""
+               on_generated: Generated | None = None, clean: bool = False
+               ) -> tuple[RunSummary, WriteStats]:
+    """Generate, then ``mkdocs build --strict`` the site: incrementally (``--dirty``) when
+    the ``papershelf`` plugin is configured and ``clean`` is not asked for."""
     # Not --quiet: with it, MkDocs 1.6 also hides the warnings that --strict turns into a
     # failure, and a broken link would pass.
-    return _generate_then(config, strict, stages, on_generated, "build", ["build", "--strict"])
+    arguments = ["build", "--strict"] + incremental_arguments(config, clean)
+    return _generate_then(config, strict, stages, on_generated, "build", arguments)
+
+
+def incremental_arguments(config: Config, clean: bool = False) -> list[str]:
+    """``--dirty`` when the plugin that makes a dirty build equal a clean one is configured
+    (without it, MkDocs' own --dirty leaves stale pages and a partial search index)."""
+    plugins = read_mkdocs_settings(config.mkdocs_config).get("plugins") or []
+    names = [next(iter(entry), None) if isinstance(entry, dict) else entry
+             for entry in (plugins if isinstance(plugins, list) else [])]
+    return [] if clean or "papershelf" not in names else ["--dirty"]
 
 
 def deploy_site(config: Config, strict: bool, remote: str, branch: str,

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .build import generate
-from .publish import mkdocs_command, mkdocs_environment
+from .publish import incremental_arguments, mkdocs_command, mkdocs_environment
 from .config import CONFIG_FILE, Config, load_config
 from .exceptions import PapershelfError
 from .files import fingerprint, input_files, project_lock
@@ -44,7 +44,7 @@ def serve_site(config_path: Path | None, address: str, report: Callable[[str], N
     # A terminated `papershelf serve` must also stop the MkDocs server it started.
     signal.signal(signal.SIGTERM, _interrupt)
     command = mkdocs_command(config, "serve", "--livereload", "--watch-theme",
-                             "--dev-addr", address)
+                             "--dev-addr", address, *incremental_arguments(config))
     server = subprocess.Popen(command, cwd=config.root, env=mkdocs_environment())
     seen = fingerprint(watched_paths(config, config_path))
     try:

@@ -1,0 +1,181 @@
+"""What an incremental MkDocs build keeps of the previous one (:mod:`.incremental` uses it).
+
+For every page: a key (a digest of its source, its path and URL, and the settings every
+page depends on), the links it looked up and what they led to, the output file it wrote,
+and what a build takes from a page it does not render (title, anchors, search entries,
+the front matter keys site-wide templates read). A page is rendered again when its key,
+a link's target or its output file differs from what is kept here.
+
+Kept in ``.papershelf/site.json`` (safe to delete: the next build is then a full one).
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from .cache import code_version
+
+FORMAT = 1
+Stamp = list[int]  # [mtime in ns, size]: what the file was when last read or written
+
+
+def stamp(path: str) -> Stamp | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return [status.st_mtime_ns, status.st_size]
+
+
+def file_digest(path: str) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()
+
+
+@dataclass
+class PageRecord:
+    """One page as the last build rendered it."""
+
+    key: str
+    source: Stamp
+    source_digest: str
+    output: Stamp | None
+    output_path: str = ""
+    # Every path the page's links looked up, and the URL found (None: no such page).
+    links: dict[str, str | None] = field(default_factory=dict)
+    title: str | None = None
+    meta: dict = field(default_factory=dict)
+    anchors: list[str] = field(default_factory=list)
+    # {target page: {anchor: link as written}}, for MkDocs' check of anchors.
+    links_to_anchors: dict[str, dict[str, str]] = field(default_factory=dict)
+    search: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class Manifest:
+    """The previous build: its settings, navigation, pages and copied files."""
+
+    settings: str = ""
+    nav: str = ""
+    pages: dict[str, PageRecord] = field(default_factory=dict)
+    # Copied files: destination -> [source stamp, output stamp].
+    statics: dict[str, list[Stamp | None]] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {"format": FORMAT, "settings": self.settings, "nav": self.nav,
+                "statics": self.statics,
+                "pages": {uri: asdict(record) for uri, record in self.pages.items()}}
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> Manifest | None:
+        """The manifest, or None when it is missing or not what a build writes."""
+        if not data or data.get("format") != FORMAT:
+            return None
+        names = {f.name for f in fields(PageRecord)}
+        try:
+            pages = {uri: PageRecord(**{k: v for k, v in record.items() if k in names})
+                     for uri, record in data["pages"].items()}
+            return cls(str(data["settings"]), str(data["nav"]), pages, dict(data["statics"]))
+        except (KeyError, TypeError, AttributeError):
+            return None
+
+
+def encode_meta(meta: dict) -> dict | None:
+    """Front matter values as JSON (dates tagged), or None when a value has no JSON form:
+    such a page is then always rendered."""
+    try:
+        return json.loads(json.dumps(meta, default=_tag_date))
+    except (TypeError, ValueError):
+        return None
+
+
+def decode_meta(meta: dict) -> dict:
+    return json.loads(json.dumps(meta), object_hook=_untag_date)
+
+
+def _tag_date(value):
+    if isinstance(value, datetime.datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, datetime.date):
+        return {"$date": value.isoformat()}
+    raise TypeError(type(value).__name__)
+
+
+def _untag_date(value: dict):
+    if len(value) == 1 and "$date" in value:
+        return datetime.date.fromisoformat(value["$date"])
+    if len(value) == 1 and "$datetime" in value:
+        return datetime.datetime.fromisoformat(value["$datetime"])
+    return value
+
+
+def settings_digest(config, plugins: list[tuple[str, dict]]) -> str:
+    """What every page's HTML depends on besides its own source: the configuration as
+    loaded, the theme's templates, the versions of MkDocs, its extensions and Papershelf."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    libraries = []
+    for name in ("mkdocs", "properdocs", "mkdocs-material", "pymdown-extensions", "Markdown",
+                 "Jinja2", "Pygments", "nh3", "MarkupSafe", "babel"):
+        try:
+            libraries.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            libraries.append(f"{name}: none")
+    settings = {key: config.get(key) for key in sorted(config.keys())
+                if key not in ("plugins", "theme", "nav", "config_file_path")}
+    theme = config.theme
+    parts = [FORMAT, code_version(), libraries, settings, plugins, dict(theme),
+             [_folder_digest(folder) for folder in theme.dirs], config.config_file_path
+             and file_digest(config.config_file_path)]
+    data = json.dumps(parts, default=_stable, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def _stable(value) -> str | None:
+    """A setting's text; None for an object whose text is only its address (its value is
+    in the configuration file, which is part of the digest)."""
+    text = str(value)
+    return None if " at 0x" in text else text
+
+
+def _folder_digest(folder: str) -> str:
+    """An installed theme by its location (its version is in the libraries); a project's
+    own templates (``custom_dir``) by their content."""
+    if "site-packages" in Path(folder).parts or "dist-packages" in Path(folder).parts:
+        return folder
+    digest = hashlib.sha256()
+    for path in sorted(Path(folder).rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\x00")
+            digest.update(path.read_bytes())
+    return f"{folder} {digest.hexdigest()}"
+
+
+def nav_digest(nav) -> str:
+    """The navigation every page embeds: each item's title and URL. A page whose title
+    comes from its content adds its source, so that a changed heading counts."""
+    entries = []
+
+    def walk(items, depth):
+        for item in items:
+            url = getattr(item, "url", None)
+            title = getattr(item, "title", None)
+            source = None
+            if getattr(item, "is_page", False) and not title:
+                source = file_digest(item.file.abs_src_path)
+            entries.append([depth, type(item).__name__, title, url, source])
+            walk(getattr(item, "children", None) or [], depth + 1)
+
+    walk(nav.items, 0)
+    return hashlib.sha256(json.dumps(entries).encode("utf-8")).hexdigest()
+
+
+def page_key(settings: str, nav: str, file, source_digest: str) -> str:
+    data = "\x00".join([settings, nav, file.src_uri, file.dest_uri, file.url,
+                        str(file.inclusion), source_digest])
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()

@@ -1,0 +1,364 @@
+"""The ``papershelf`` MkDocs plugin: incremental builds that equal a clean build.
+
+``mkdocs build --dirty`` alone skips every page whose output is newer than its source and
+then writes a search index of the rendered pages only, with stale navigation. With this
+plugin a ``--dirty`` build skips a page only when nothing its HTML depends on changed
+(:mod:`.build_state` keeps what that is), gives MkDocs what it needs of the pages it skips
+(titles, anchors, the front matter the sitemap reads, search entries), and removes the
+outputs of pages that are gone. A build without ``--dirty`` (plain ``mkdocs build``, or
+ProperDocs) is a full build that records the same state.
+
+A full build is made, and the reason logged, when there is no previous build, the previous
+one was interrupted, the configuration, the templates, the navigation or the versions of
+MkDocs, its extensions or Papershelf changed, or a plugin, hook or extension could make a
+page depend on other files.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs import utils
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+
+from .build_state import (Manifest, PageRecord, decode_meta, encode_meta, file_digest,
+                          nav_digest, page_key, settings_digest, stamp)
+from .files import CACHE_DIR, prune_empty_dirs, read_cache, write_cache
+
+log = logging.getLogger("mkdocs.plugins.papershelf")
+
+# Plugins that make a page's HTML from that page alone. Any other (tags, blog, ...) may
+# make a page depend on others, so a build with one is always full.
+PAGE_LOCAL_PLUGINS = frozenset({"search", "material/search", "papershelf"})
+# Markdown extensions that read other files into a page.
+FILE_READING_EXTENSIONS = frozenset({"pymdownx.snippets", "markdown_include.include"})
+MANIFEST = "site"
+MARKER = "site.building"
+_DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class PapershelfPluginConfig(Config):
+    keep_meta = c.ListOfItems(c.Type(str), default=["lastmod", "title"])
+    """Front matter keys that site-wide templates (the sitemap) read of every page; they are
+    kept for the pages a build does not render again. A page in the navigation keeps all."""
+
+
+class RecordingFiles(Files):
+    """MkDocs' files, noting which paths the page being converted looks up (its links)."""
+
+    current: dict[str, str | None] | None = None
+
+    def get_file_from_path(self, path: str):
+        found = super().get_file_from_path(path)
+        if self.current is not None:
+            self.current[path] = _target(found)
+        return found
+
+
+class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
+    def __init__(self) -> None:
+        self.dirty = False
+        self.command = "build"
+        # The state of a build outside the project (mkdocs serve's temporary folder).
+        self.in_memory: Manifest | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty, self.command = dirty, command
+
+    @event_priority(-100)  # after every other plugin has adjusted the configuration
+    def on_config(self, config):
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        self.persist = _inside(Path(config.site_dir), self.root)
+        plugins = [(name, dict(plugin.config)) for name, plugin in config.plugins.items()]
+        self.settings = settings_digest(config, plugins)
+        self.previous = self._load()
+        self.reason = self._full_build_reason(config, [name for name, _ in plugins])
+        self.warned: set[str] = set()
+        self.current: str | None = None
+        self.handler = _WarningHandler(self)
+        for name in ("mkdocs", "properdocs"):
+            logging.getLogger(name).addHandler(self.handler)
+        # With --strict, MkDocs' own warning about --dirty would fail every build.
+        for name in ("mkdocs.commands.build", "properdocs.commands.build"):
+            logging.getLogger(name).addFilter(_drop_dirty_warning)
+        return config
+
+    def on_pre_build(self, *, config) -> None:
+        self._mark_building(True)
+        self.cleaned = not self.dirty
+        if self.dirty and self.reason:
+            # What MkDocs does before a build without --dirty.
+            utils.clean_directory(config.site_dir)
+            self.cleaned = True
+
+    @event_priority(-100)
+    def on_files(self, files, *, config):
+        self.files = RecordingFiles(list(files))
+        return self.files
+
+    @event_priority(-100)
+    def on_nav(self, nav, *, config, files):
+        self.nav = nav_digest(nav)
+        self.nav_pages = {page.file.src_uri for page in nav.pages}
+        if not self.reason and self.previous.nav != self.nav:
+            self.reason = "the navigation changed"
+        self.keys, self.sources, self.links = {}, {}, {}
+        self.rendered: set[str] = set()
+        self.entries: dict[str, list[dict]] = {}
+        changed = 0
+        for file in files:
+            if file.is_documentation_page():
+                changed += self._decide_page(file)
+            elif file.abs_src_path and not file.generated_by:
+                file.is_modified = _constant(self._static_changed(file))
+        pages = len(self.keys)
+        if self.reason:
+            log.info(f"Papershelf: full build of {pages} pages: {self.reason}")
+        else:
+            log.info(f"Papershelf: incremental build: {changed} of {pages} pages to render")
+        return nav
+
+    def on_pre_page(self, page, *, config, files):
+        self.current = page.file.src_uri
+        self.rendered.add(self.current)
+        self.files.current = self.links[self.current] = {}
+        return page
+
+    @event_priority(-100)
+    def on_page_content(self, html, *, page, config, files):
+        self.files.current = self.current = None
+        return html
+
+    @event_priority(-100)
+    def on_env(self, env, *, config, files):
+        for file in files.documentation_pages():
+            record = self._previous_record(file.src_uri)
+            if file.page is not None and file.src_uri not in self.rendered and record:
+                _restore(file.page, record, self.files)
+        self.search = _search_plugin(config)
+        self.mark = len(self.search.search_index.entries) if self.search else 0
+        return env
+
+    @event_priority(-100)  # after the search plugin has indexed the page
+    def on_page_context(self, context, *, page, config, nav):
+        self.current = page.file.src_uri
+        if self.search:
+            entries = self.search.search_index.entries
+            self.entries[self.current] = entries[self.mark:]
+            self.mark = len(entries)
+        return context
+
+    def on_post_page(self, output, *, page, config):
+        self.current = None
+        return output
+
+    @event_priority(100)  # before the search plugin writes its index
+    def on_post_build(self, *, config) -> None:
+        self._detach()
+        manifest = Manifest(self.settings, self.nav)
+        entries = []
+        for file in self.files.documentation_pages(inclusion=self._inclusion()):
+            record = self._record(file, config)
+            if record:
+                manifest.pages[file.src_uri] = record
+            entries += record.search if record else self.entries.get(file.src_uri, [])
+        if self.search:
+            # The whole index, in page order as a clean build has it; no merging with an
+            # earlier index (the search plugin's own --dirty behaviour).
+            self.search.search_index.entries = entries
+            self.search.search_index_prev = None
+        manifest.statics = {file.dest_uri: [stamp(file.abs_src_path), stamp(file.abs_dest_path)]
+                            for file in self.files if not file.is_documentation_page()
+                            and file.abs_src_path and not file.generated_by}
+        if not self.cleaned and self.previous:
+            self._remove_stale(manifest, config.site_dir)
+        self._save(manifest)
+        self._mark_building(False)
+
+    def on_build_error(self, *, error) -> None:
+        self._detach()
+
+    def on_shutdown(self) -> None:
+        self._detach()
+
+    # -- deciding -------------------------------------------------------------------------
+
+    def _full_build_reason(self, config, plugins: list[str]) -> str | None:
+        others = [name for name in plugins if name not in PAGE_LOCAL_PLUGINS]
+        reading = FILE_READING_EXTENSIONS.intersection(config.markdown_extensions)
+        if not self.dirty:
+            return "a build without --dirty cleans the site folder"
+        if others:
+            return f"the plugin {others[0]!r} may make a page depend on other pages"
+        if config.hooks:
+            return "hooks: may make a page depend on other pages"
+        if reading:
+            return f"the extension {sorted(reading)[0]!r} reads other files into pages"
+        if self.previous is None:
+            return "no previous build"
+        if self._building():
+            return "the previous build was interrupted"
+        if self.previous.settings != self.settings:
+            return ("the configuration, the templates (overrides/), or the versions of "
+                    "MkDocs, its extensions or Papershelf changed")
+        if not os.path.isdir(config.site_dir):
+            return "the site folder is missing"
+        return None
+
+    def _decide_page(self, file) -> bool:
+        """Whether the page must be rendered; sets MkDocs' ``is_modified`` to say so."""
+        record = self._previous_record(file.src_uri)
+        source = stamp(file.abs_src_path)
+        digest = (record.source_digest if record and source == record.source
+                  else file_digest(file.abs_src_path))
+        self.sources[file.src_uri] = (source, digest)
+        self.keys[file.src_uri] = key = page_key(self.settings, self.nav, file, digest)
+        changed = (self.reason is not None or record is None or record.key != key
+                   or record.output != stamp(file.abs_dest_path)
+                   or any(_target(self.files.src_uris.get(path)) != target
+                          for path, target in record.links.items()))
+        file.is_modified = _constant(changed)
+        return changed
+
+    def _static_changed(self, file) -> bool:
+        kept = self.previous.statics.get(file.dest_uri) if self.previous else None
+        return (self.reason is not None or kept is None
+                or kept != [stamp(file.abs_src_path), stamp(file.abs_dest_path)])
+
+    def _previous_record(self, uri: str) -> PageRecord | None:
+        return self.previous.pages.get(uri) if self.previous and not self.reason else None
+
+    def _inclusion(self):
+        from mkdocs.structure.files import InclusionLevel
+
+        return (InclusionLevel.is_in_serve if self.command == "serve"
+                else InclusionLevel.is_included)
+
+    # -- recording ------------------------------------------------------------------------
+
+    def _record(self, file, config) -> PageRecord | None:
+        """The page's record: kept from the previous build if it was not rendered; None if
+        it must be rendered next time (it warned, or its front matter has no JSON form)."""
+        uri, page = file.src_uri, file.page
+        if uri not in self.rendered:
+            return self._previous_record(uri)
+        if uri in self.warned or page is None:
+            return None
+        keep = page.meta if uri in self.nav_pages else {
+            key: page.meta[key] for key in self.config.keep_meta if key in page.meta}
+        meta = encode_meta(keep)
+        if meta is None:
+            return None
+        source, digest = self.sources[uri]
+        return PageRecord(
+            key=self.keys[uri], source=source, source_digest=digest,
+            output=stamp(file.abs_dest_path), output_path=file.dest_uri,
+            links=self.links.get(uri, {}), title=page._title_from_render, meta=meta,
+            anchors=sorted(page.present_anchor_ids or ()),
+            links_to_anchors={target.src_uri: dict(anchors) for target, anchors
+                              in (page.links_to_anchors or {}).items()},
+            search=self.entries.get(uri, []))
+
+    def _remove_stale(self, manifest: Manifest, site_dir: str) -> None:
+        """Remove the outputs of the previous build's pages and files that are gone, if
+        they still hold what that build wrote."""
+        gone = [(record.output_path, record.output) for uri, record in
+                self.previous.pages.items() if uri not in manifest.pages
+                and record.output_path not in manifest.statics]
+        gone += [(dest, kept[1]) for dest, kept in self.previous.statics.items()
+                 if dest not in manifest.statics]
+        current = {record.output_path for record in manifest.pages.values()}
+        for dest, written in gone:
+            path = os.path.join(site_dir, dest)
+            if dest not in current and written and stamp(path) == written:
+                os.remove(path)
+                prune_empty_dirs(Path(path).parent, Path(site_dir))
+
+    # -- storing --------------------------------------------------------------------------
+
+    def _load(self) -> Manifest | None:
+        if not self.persist:
+            return self.in_memory
+        return Manifest.from_json(read_cache(self.root, MANIFEST))
+
+    def _save(self, manifest: Manifest) -> None:
+        if self.persist:
+            write_cache(self.root, MANIFEST, manifest.to_json())
+        else:
+            self.in_memory = manifest
+
+    def _building(self) -> bool:
+        return self.persist and (self.root / CACHE_DIR / MARKER).exists()
+
+    def _mark_building(self, building: bool) -> None:
+        if not self.persist:
+            return
+        marker = self.root / CACHE_DIR / MARKER
+        if building:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        else:
+            marker.unlink(missing_ok=True)
+
+    def _detach(self) -> None:
+        for name in ("mkdocs", "properdocs"):
+            logging.getLogger(name).removeHandler(getattr(self, "handler", None))
+
+
+class _WarningHandler(logging.Handler):
+    """Notes the pages that warned: they are rendered again next time, so that their
+    warnings (and --strict) are not lost."""
+
+    def __init__(self, plugin: IncrementalPlugin) -> None:
+        super().__init__(logging.WARNING)
+        self.plugin = plugin
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.plugin.current:
+            self.plugin.warned.add(self.plugin.current)
+
+
+def _drop_dirty_warning(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith(_DIRTY_WARNING)
+
+
+def _restore(page, record: PageRecord, files: Files) -> None:
+    """What MkDocs reads of a page it did not convert: title, front matter, anchors."""
+    page.markdown = ""
+    page.meta = decode_meta(record.meta)
+    page._title_from_render = record.title
+    page.present_anchor_ids = set(record.anchors)
+    page.links_to_anchors = {}
+    for uri, anchors in record.links_to_anchors.items():
+        target = files.src_uris.get(uri)
+        if target is not None:
+            page.links_to_anchors[target] = dict(anchors)
+
+
+def _target(found) -> str | None:
+    return None if found is None else f"{found.url} {found.inclusion.name}"
+
+
+def _search_plugin(config):
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None and hasattr(plugin, "search_index"):
+            return plugin
+    return None
+
+
+def _constant(value: bool):
+    return lambda: value
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except ValueError:
+        return False
+    return True
