@@ -6,9 +6,9 @@ For each N, on the benchmark corpus (``benchmarks.corpus``) in a scratch project
 its own process: a cold ``papershelf build``, then ``papershelf build`` again after each
 change a curator makes, in turn: one listing of 30 papers added, one note edited, nothing
 changed. Printed: wall seconds of each build, the generator's and MkDocs's share of it,
-peak memory, and how many files the generator rewrote (what an incremental MkDocs build
-would have to render again). Every build is a full MkDocs build today; this is the baseline an incremental
-build is measured against.
+peak memory, how many files the generator rewrote and how many pages MkDocs rendered
+(the ``papershelf`` plugin's count). For comparison, on the same ``docs/``: a plain
+``mkdocs build`` (a clean, full build) and Hugo with minimal layouts (when installed).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from benchmarks.run import make_project, run_sizes, stage_times, timed
+from benchmarks.run import hugo_build, make_project, run_sizes, stage_times, timed
 
 NOTE = """---
 status: read
@@ -36,8 +36,11 @@ def build(project: Path) -> dict:
     stages = stage_times(output)
     mkdocs = stages.get("mkdocs build", 0.0)
     written = re.search(r"Files: (\d+) written", output)
+    rendered = re.search(r"Papershelf: (?:incremental build: (\d+) of|full build of (\d+))",
+                         output)
     return {"seconds": seconds, "generate_s": seconds - mkdocs, "mkdocs_s": mkdocs,
-            "peak_mb": peak_mb, "written": int(written.group(1)) if written else 0}
+            "peak_mb": peak_mb, "written": int(written.group(1)) if written else 0,
+            "rendered": int(rendered.group(1) or rendered.group(2)) if rendered else None}
 
 
 def measure(n: int, where: Path) -> dict:
@@ -58,21 +61,29 @@ def measure(n: int, where: Path) -> dict:
     (notes / f"{slug}.md").write_text(NOTE.format(rating=4), encoding="utf-8")
     runs["edit a note"] = build(project)
     runs["no change"] = build(project)
-    return {"n": n, "runs": runs}
+    seconds, peak_mb, _ = timed([sys.executable, "-m", "mkdocs", "build", "--quiet"], project)
+    return {"n": n, "runs": runs, "plain_mkdocs_s": seconds, "plain_mkdocs_mb": peak_mb,
+            "hugo_s": hugo_build(project)}
 
 
 def print_table(results: list[dict]) -> None:
     header = f"{'papershelf build':18}" + "".join(f"{'N=' + format(r['n'], ','):>39}"
                                                   for r in results)
     print(header)
-    print(f"{'':18}" + f"{'s (generate + mkdocs)':>24}{'MB':>6}{'written':>9}" * len(results))
+    print(f"{'':18}" + f"{'s (generate + mkdocs)':>24}{'MB':>6}{'written':>9}{'rendered':>9}"
+                       * len(results))
     for name in results[0]["runs"]:
         cells = ""
         for r in results:
             run = r["runs"][name]
             split = f"{run['seconds']:.1f} ({run['generate_s']:.1f} + {run['mkdocs_s']:.1f})"
-            cells += f"{split:>24}{run['peak_mb']:>6.0f}{run['written']:>9,}"
+            rendered = "-" if run["rendered"] is None else format(run["rendered"], ",")
+            cells += f"{split:>24}{run['peak_mb']:>6.0f}{run['written']:>9,}{rendered:>9}"
         print(f"{name:18}{cells}")
+    for label, key in (("plain mkdocs", "plain_mkdocs_s"), ("Hugo", "hugo_s")):
+        cells = "".join(f"{'-' if r[key] is None else format(r[key], '.1f'):>24}{'':24}"
+                        for r in results)
+        print(f"{label:18}{cells}")
 
 
 def main(argv: list[str]) -> None:
