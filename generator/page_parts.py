@@ -30,7 +30,15 @@ def page_document(title: str, body: list[str], description: str = "",
 def paper_item(paper: Paper, from_path: str, site: Site, detail: str = "") -> str:
     """A definition-list entry: the linked title (with what the page's filter reads),
     then authors, date and the curator's verdict, then the curator's summary or the
-    abstract's first sentence."""
+    abstract's first sentence. Pages in one folder get the same item (links are relative)."""
+    key = (paper.slug, from_path.rpartition("/")[0], detail)
+    item = site.items.get(key)
+    if item is None:
+        item = site.items[key] = _paper_item(paper, from_path, site, detail)
+    return item
+
+
+def _paper_item(paper: Paper, from_path: str, site: Site, detail: str) -> str:
     target = link(from_path, paper_path(paper.slug))
     facts = [markdown_text(part) for part in (short_authors(paper), _date_text(paper), detail)
              if part]

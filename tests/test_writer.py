@@ -9,6 +9,7 @@ import pytest
 
 from generator.exceptions import PapershelfError
 from generator.writer import EDITED, MANIFEST, UNSURE, digest, owned_path, write_outputs
+from generator import writer
 
 ROOTS = {"papers", "topics", "papers.json"}
 
@@ -122,8 +123,23 @@ def test_a_run_killed_while_writing_is_finished_by_the_next(tmp_path, monkeypatc
 def test_manifest_records_each_output_with_its_digest(tmp_path):
     write(tmp_path, {"topics/b.md": "1", "papers.json": "2"})
     data = json.loads((tmp_path / MANIFEST).read_text())
-    assert data == {"format": 2, "files": {"papers.json": [digest(b"2")],
-                                           "topics/b.md": [digest(b"1")]}}
+    assert data["format"] == 2 and data["files"] == {"papers.json": [digest(b"2")],
+                                                     "topics/b.md": [digest(b"1")]}
+    status = (tmp_path / "topics" / "b.md").stat()
+    assert data["stamps"]["topics/b.md"] == [status.st_mtime_ns, status.st_size]
+
+
+def test_a_file_is_read_only_when_its_size_or_time_changed(tmp_path, monkeypatch):
+    """Files as written are known by their recorded digest; an edit (new time) is seen."""
+    write(tmp_path, {"topics/a.md": "a", "topics/b.md": "b"})
+    edited = tmp_path / "topics" / "b.md"
+    edited.write_text("B", encoding="utf-8")
+    read = []
+    real = writer._read
+    monkeypatch.setattr(writer, "_read", lambda path: read.append(path.name) or real(path))
+    with pytest.raises(PapershelfError, match="topics/b.md"):
+        write(tmp_path, {"topics/a.md": "a", "topics/b.md": "b2"})
+    assert read == ["b.md"]
 
 
 def test_an_output_outside_the_generated_folders_is_a_bug(tmp_path):
