@@ -26,8 +26,9 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from .build_state import (Manifest, PageRecord, decode_meta, encode_meta, file_digest,
-                          nav_digest, page_key, settings_digest, stamp)
+from .build_state import (INPUTS, MANIFEST, MARKER, Manifest, PageRecord, decode_meta,
+                          encode_meta, file_digest, inputs_fingerprint, nav_digest, page_key,
+                          settings_digest, stamp)
 from .files import CACHE_DIR, prune_empty_dirs, read_cache, write_cache
 
 log = logging.getLogger("mkdocs.plugins.papershelf")
@@ -37,8 +38,6 @@ log = logging.getLogger("mkdocs.plugins.papershelf")
 PAGE_LOCAL_PLUGINS = frozenset({"search", "material/search", "papershelf"})
 # Markdown extensions that read other files into a page.
 FILE_READING_EXTENSIONS = frozenset({"pymdownx.snippets", "markdown_include.include"})
-MANIFEST = "site"
-MARKER = "site.building"
 _DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
@@ -90,6 +89,10 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
 
     def on_pre_build(self, *, config) -> None:
         self._mark_building(True)
+        self.finished = False
+        self.any_warning = False
+        if self.persist:
+            (self.root / CACHE_DIR / f"{INPUTS}.json").unlink(missing_ok=True)
         self.cleaned = not self.dirty
         if self.dirty and self.reason:
             # What MkDocs does before a build without --dirty.
@@ -175,16 +178,27 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         manifest.statics = {file.dest_uri: [stamp(file.abs_src_path), stamp(file.abs_dest_path)]
                             for file in self.files if not file.is_documentation_page()
                             and file.abs_src_path and not file.generated_by}
-        if not self.cleaned and self.previous:
-            self._remove_stale(manifest, config.site_dir)
-        self._save(manifest)
+        removed = self._remove_stale(manifest, config.site_dir) \
+            if not self.cleaned and self.previous else 0
+        if self.rendered or removed or manifest != self.previous:
+            self._save(manifest)
         self._mark_building(False)
+        self.finished = True
+        self.inputs = [config.docs_dir, config.config_file_path, config.site_dir,
+                       *([config.theme.custom_dir] if config.theme.custom_dir else [])]
 
     def on_build_error(self, *, error) -> None:
+        self.finished = False
         self._detach()
 
     def on_shutdown(self) -> None:
+        """After ``mkdocs build``: what it read, if it finished without a warning (the site
+        is then complete and ``papershelf build`` may skip MkDocs until something changes)."""
         self._detach()
+        if getattr(self, "finished", False) and not self.any_warning and self.persist:
+            paths = [str(path) for path in self.inputs if path]
+            write_cache(self.root, INPUTS, {"paths": paths,
+                                            "fingerprint": inputs_fingerprint(paths)})
 
     # -- deciding -------------------------------------------------------------------------
 
@@ -264,7 +278,7 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
                               in (page.links_to_anchors or {}).items()},
             search=self.entries.get(uri, []))
 
-    def _remove_stale(self, manifest: Manifest, site_dir: str) -> None:
+    def _remove_stale(self, manifest: Manifest, site_dir: str) -> int:
         """Remove the outputs of the previous build's pages and files that are gone, if
         they still hold what that build wrote."""
         gone = [(record.output_path, record.output) for uri, record in
@@ -273,11 +287,14 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         gone += [(dest, kept[1]) for dest, kept in self.previous.statics.items()
                  if dest not in manifest.statics]
         current = {record.output_path for record in manifest.pages.values()}
+        removed = 0
         for dest, written in gone:
             path = os.path.join(site_dir, dest)
             if dest not in current and written and stamp(path) == written:
                 os.remove(path)
                 prune_empty_dirs(Path(path).parent, Path(site_dir))
+                removed += 1
+        return removed
 
     # -- storing --------------------------------------------------------------------------
 
@@ -319,6 +336,7 @@ class _WarningHandler(logging.Handler):
         self.plugin = plugin
 
     def emit(self, record: logging.LogRecord) -> None:
+        self.plugin.any_warning = True
         if self.plugin.current:
             self.plugin.warned.add(self.plugin.current)
 

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable
 
 from .build import generate
+from .build_state import site_unchanged
 from .stages import Stages
 from .cache import RunSummary
 from .config import Config
@@ -51,7 +52,8 @@ def build_site(config: Config, strict: bool = False, stages: Stages | None = Non
     # Not --quiet: with it, MkDocs 1.6 also hides the warnings that --strict turns into a
     # failure, and a broken link would pass.
     arguments = ["build", "--strict"] + incremental_arguments(config, clean)
-    return _generate_then(config, strict, stages, on_generated, "build", arguments)
+    return _generate_then(config, strict, stages, on_generated, "build", arguments,
+                          skip_unchanged="--dirty" in arguments)
 
 
 def incremental_arguments(config: Config, clean: bool = False) -> list[str]:
@@ -72,12 +74,17 @@ def deploy_site(config: Config, strict: bool, remote: str, branch: str,
 
 
 def _generate_then(config: Config, strict: bool, stages: Stages | None,
-                   on_generated: Generated | None, name: str, arguments: list[str]
-                   ) -> tuple[RunSummary, WriteStats]:
+                   on_generated: Generated | None, name: str, arguments: list[str],
+                   skip_unchanged: bool = False) -> tuple[RunSummary, WriteStats]:
     stages = stages or Stages()
     summary, stats = generate(config, strict, stages)
     if on_generated:
         on_generated(summary, stats)
+    if skip_unchanged and site_unchanged(config.mkdocs_config.resolve().parent):
+        # Nothing MkDocs reads changed since it last finished without a warning.
+        print("Site: unchanged since the last build (MkDocs not run; --clean rebuilds it)",
+              file=sys.stderr)
+        return summary, stats
     with stages.stage(f"mkdocs {name}"):
         returncode, pages = _run_mkdocs(mkdocs_command(config, *arguments), config)
     if returncode != 0:
