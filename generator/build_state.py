@@ -71,12 +71,14 @@ class Manifest:
     pages: dict[str, PageRecord] = field(default_factory=dict)
     # Copied files: destination -> [source stamp, output stamp].
     statics: dict[str, list[Stamp | None]] = field(default_factory=dict)
+    # The search index's files (site/pagefind/) as written.
+    bundle: dict[str, Stamp | None] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         # A record's fields are JSON values already: vars() without asdict's deep copy
         # (3.5 s at 20,000 pages).
         return {"format": FORMAT, "settings": self.settings, "nav": self.nav,
-                "statics": self.statics,
+                "statics": self.statics, "bundle": self.bundle,
                 "pages": {uri: vars(record) for uri, record in self.pages.items()}}
 
     @classmethod
@@ -88,7 +90,8 @@ class Manifest:
         try:
             pages = {uri: PageRecord(**{k: v for k, v in record.items() if k in names})
                      for uri, record in data["pages"].items()}
-            return cls(str(data["settings"]), str(data["nav"]), pages, dict(data["statics"]))
+            return cls(str(data["settings"]), str(data["nav"]), pages, dict(data["statics"]),
+                       dict(data["bundle"]))
         except (KeyError, TypeError, AttributeError):
             return None
 

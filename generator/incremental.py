@@ -23,6 +23,7 @@ from pathlib import Path
 from mkdocs import utils
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
@@ -30,6 +31,7 @@ from .build_state import (INPUTS, MANIFEST, MARKER, Manifest, PageRecord, decode
                           encode_meta, file_digest, inputs_fingerprint, nav_digest, page_key,
                           settings_digest, stamp)
 from .files import CACHE_DIR, prune_empty_dirs, read_cache, write_cache
+from .search_index import SearchIndexError, bundle_files, index_site
 
 log = logging.getLogger("mkdocs.plugins.papershelf")
 
@@ -42,6 +44,10 @@ _DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
 class PapershelfPluginConfig(Config):
+    pagefind = c.Type(bool, default=True)
+    """Search with Pagefind (``generator/search_index.py``) in Material's search box: the
+    browser fetches only the index chunks of the words typed. ``false`` keeps Material's
+    own search, which downloads the whole index first."""
     keep_meta = c.ListOfItems(c.Type(str), default=["lastmod", "title"])
     """Front matter keys that site-wide templates (the sitemap) read of every page; they are
     kept for the pages a build does not render again. A page in the navigation keeps all."""
@@ -150,7 +156,7 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
     @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(self, context, *, page, config, nav):
         self.current = page.file.src_uri
-        if self.search:
+        if self.search and not self.config.pagefind:
             entries = self.search.search_index.entries
             self.entries[self.current] = entries[self.mark:]
             self.mark = len(entries)
@@ -172,14 +178,17 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
             entries += record.search if record else self.entries.get(file.src_uri, [])
         if self.search:
             # The whole index, in page order as a clean build has it; no merging with an
-            # earlier index (the search plugin's own --dirty behaviour).
-            self.search.search_index.entries = entries
+            # earlier index (the search plugin's own --dirty behaviour). With Pagefind,
+            # only its configuration, which search.highlight reads.
+            self.search.search_index.entries = [] if self.config.pagefind else entries
             self.search.search_index_prev = None
         manifest.statics = {file.dest_uri: [stamp(file.abs_src_path), stamp(file.abs_dest_path)]
                             for file in self.files if not file.is_documentation_page()
                             and file.abs_src_path and not file.generated_by}
         removed = self._remove_stale(manifest, config.site_dir) \
             if not self.cleaned and self.previous else 0
+        if self.config.pagefind:
+            manifest.bundle = self._search_index(config.site_dir, removed)
         if self.rendered or removed or manifest != self.previous:
             self._save(manifest)
         self._mark_building(False)
@@ -295,6 +304,22 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
                 prune_empty_dirs(Path(path).parent, Path(site_dir))
                 removed += 1
         return removed
+
+    def _search_index(self, site_dir: str, removed: int) -> dict:
+        """Index the site with Pagefind, unless no page changed and the index is as it
+        was written; the stamps of its files."""
+        kept = self.previous.bundle if self.previous and not self.cleaned else {}
+        current = {name: stamp(os.path.join(site_dir, name)) for name in kept}
+        if (self.rendered or removed or not kept or current != kept
+                or len(bundle_files(Path(site_dir))) != len(kept)):
+            try:
+                index_site(Path(site_dir))
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
+            log.info("Papershelf: search index written (Pagefind)")
+            current = {name: stamp(os.path.join(site_dir, name))
+                       for name in bundle_files(Path(site_dir))}
+        return current
 
     # -- storing --------------------------------------------------------------------------
 

@@ -67,6 +67,26 @@ def test_search_by_title_words_finds_the_paper(browser, served, catalog, where):
     page.close()
 
 
+def test_search_fetches_index_chunks_for_the_query_not_the_collection(browser, served,
+                                                                     built_site):
+    """Results come from Pagefind: the page fetches its runtime and the chunks of the words
+    typed, never a whole index (Material's search_index.json holds its settings only)."""
+    index = json.loads((built_site / "site" / "search" / "search_index.json").read_text())
+    assert index["docs"] == [] and index["config"]["separator"]
+    page, errors = open_page(browser, served["sub"])
+    fetched = []
+    page.on("response", lambda response: fetched.append(response.url))
+    search(page, "Sinkhorn")
+    bundle = [url for url in fetched if "/repo/pagefind/" in url]
+    assert any(url.endswith("pagefind.js") for url in bundle)
+    assert any("/pagefind/index/" in url for url in bundle)
+    assert any("/pagefind/fragment/" in url for url in bundle)
+    chunks = sorted((built_site / "site" / "pagefind" / "index").iterdir())
+    assert len([url for url in bundle if "/pagefind/index/" in url]) < len(chunks)
+    assert errors == []
+    page.close()
+
+
 def test_mobile_search_and_navigation(browser, served, catalog):
     page, errors = open_page(browser, served["sub"], width=420, height=800)
     meta = search(page, "Sinkhorn")
