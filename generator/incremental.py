@@ -31,7 +31,8 @@ from .build_state import (INPUTS, MANIFEST, MARKER, Manifest, PageRecord, decode
                           encode_meta, file_digest, inputs_fingerprint, nav_digest, page_key,
                           settings_digest, stamp)
 from .files import CACHE_DIR, prune_empty_dirs, read_cache, write_cache
-from .search_index import SearchIndexError, bundle_files, index_site
+from .search_index import SearchIndexError, bundle_files, index_site, pages_glob
+from .site import GENERATED_ROOTS
 
 log = logging.getLogger("mkdocs.plugins.papershelf")
 
@@ -312,8 +313,10 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         current = {name: stamp(os.path.join(site_dir, name)) for name in kept}
         if (self.rendered or removed or not kept or current != kept
                 or len(bundle_files(Path(site_dir))) != len(kept)):
+            hand_written = [file.dest_uri for file in self.files.documentation_pages()
+                            if file.src_uri.split("/")[0] not in GENERATED_ROOTS]
             try:
-                index_site(Path(site_dir))
+                index_site(Path(site_dir), pages_glob(hand_written))
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
             log.info("Papershelf: search index written (Pagefind)")

@@ -67,3 +67,4 @@ def test_the_site_is_unchanged_only_with_the_same_fingerprint_and_no_build_under
     assert not site_unchanged(tmp_path)
     write_cache(tmp_path, "site-inputs", {"paths": "docs", "fingerprint": "x"})
     assert not site_unchanged(tmp_path)
+
