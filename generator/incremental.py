@@ -142,6 +142,10 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
     @event_priority(-100)
     def on_page_content(self, html, *, page, config, files):
         self.files.current = self.current = None
+        if self.config.pagefind:
+            # Pagefind indexes the site: the search plugin need not parse every page for
+            # an index no one downloads (a tenth of a build).
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return html
 
     @event_priority(-100)
