@@ -25,12 +25,13 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
 
-from .build_state import (INPUTS, MANIFEST, MARKER, Manifest, PageRecord, decode_meta,
+from .build_state import (INPUTS, MANIFEST, MARKER, Manifest, PageRecord,
                           encode_meta, file_digest, inputs_fingerprint, nav_digest, page_key,
                           settings_digest, stamp)
 from .files import CACHE_DIR, prune_empty_dirs, read_cache, write_cache
+from .mkdocs_adapters import (RecordingFiles, WarningHandler, constant, drop_dirty_warning,
+                              inside, restore, search_plugin, target)
 from .search_index import SearchIndexError, bundle_files, index_site, pages_glob
 from .site import GENERATED_ROOTS
 
@@ -41,7 +42,6 @@ log = logging.getLogger("mkdocs.plugins.papershelf")
 PAGE_LOCAL_PLUGINS = frozenset({"search", "material/search", "papershelf"})
 # Markdown extensions that read other files into a page.
 FILE_READING_EXTENSIONS = frozenset({"pymdownx.snippets", "markdown_include.include"})
-_DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
 class PapershelfPluginConfig(Config):
@@ -52,18 +52,6 @@ class PapershelfPluginConfig(Config):
     keep_meta = c.ListOfItems(c.Type(str), default=["lastmod", "title"])
     """Front matter keys that site-wide templates (the sitemap) read of every page; they are
     kept for the pages a build does not render again. A page in the navigation keeps all."""
-
-
-class RecordingFiles(Files):
-    """MkDocs' files, noting which paths the page being converted looks up (its links)."""
-
-    current: dict[str, str | None] | None = None
-
-    def get_file_from_path(self, path: str):
-        found = super().get_file_from_path(path)
-        if self.current is not None:
-            self.current[path] = _target(found)
-        return found
 
 
 class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
@@ -79,19 +67,19 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
     @event_priority(-100)  # after every other plugin has adjusted the configuration
     def on_config(self, config):
         self.root = Path(config.config_file_path or ".").resolve().parent
-        self.persist = _inside(Path(config.site_dir), self.root)
+        self.persist = inside(Path(config.site_dir), self.root)
         plugins = [(name, dict(plugin.config)) for name, plugin in config.plugins.items()]
         self.settings = settings_digest(config, plugins)
         self.previous = self._load()
         self.reason = self._full_build_reason(config, [name for name, _ in plugins])
         self.warned: set[str] = set()
         self.current: str | None = None
-        self.handler = _WarningHandler(self)
+        self.handler = WarningHandler(self._warned)
         for name in ("mkdocs", "properdocs"):
             logging.getLogger(name).addHandler(self.handler)
         # With --strict, MkDocs' own warning about --dirty would fail every build.
         for name in ("mkdocs.commands.build", "properdocs.commands.build"):
-            logging.getLogger(name).addFilter(_drop_dirty_warning)
+            logging.getLogger(name).addFilter(drop_dirty_warning)
         return config
 
     def on_pre_build(self, *, config) -> None:
@@ -125,7 +113,7 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
             if file.is_documentation_page():
                 changed += self._decide_page(file)
             elif file.abs_src_path and not file.generated_by:
-                file.is_modified = _constant(self._static_changed(file))
+                file.is_modified = constant(self._static_changed(file))
         pages = len(self.keys)
         if self.reason:
             log.info(f"Papershelf: full build of {pages} pages: {self.reason}")
@@ -153,8 +141,8 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         for file in files.documentation_pages():
             record = self._previous_record(file.src_uri)
             if file.page is not None and file.src_uri not in self.rendered and record:
-                _restore(file.page, record, self.files)
-        self.search = _search_plugin(config)
+                restore(file.page, record, self.files)
+        self.search = search_plugin(config)
         self.mark = len(self.search.search_index.entries) if self.search else 0
         return env
 
@@ -248,9 +236,9 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         self.keys[file.src_uri] = key = page_key(self.settings, self.nav, file, digest)
         changed = (self.reason is not None or record is None or record.key != key
                    or record.output != stamp(file.abs_dest_path)
-                   or any(_target(self.files.src_uris.get(path)) != target
-                          for path, target in record.links.items()))
-        file.is_modified = _constant(changed)
+                   or any(target(self.files.src_uris.get(path)) != kept
+                          for path, kept in record.links.items()))
+        file.is_modified = constant(changed)
         return changed
 
     def _static_changed(self, file) -> bool:
@@ -354,61 +342,11 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         else:
             marker.unlink(missing_ok=True)
 
+    def _warned(self) -> None:
+        self.any_warning = True
+        if self.current:
+            self.warned.add(self.current)
+
     def _detach(self) -> None:
         for name in ("mkdocs", "properdocs"):
             logging.getLogger(name).removeHandler(getattr(self, "handler", None))
-
-
-class _WarningHandler(logging.Handler):
-    """Notes the pages that warned: they are rendered again next time, so that their
-    warnings (and --strict) are not lost."""
-
-    def __init__(self, plugin: IncrementalPlugin) -> None:
-        super().__init__(logging.WARNING)
-        self.plugin = plugin
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.plugin.any_warning = True
-        if self.plugin.current:
-            self.plugin.warned.add(self.plugin.current)
-
-
-def _drop_dirty_warning(record: logging.LogRecord) -> bool:
-    return not str(record.msg).startswith(_DIRTY_WARNING)
-
-
-def _restore(page, record: PageRecord, files: Files) -> None:
-    """What MkDocs reads of a page it did not convert: title, front matter, anchors."""
-    page.markdown = ""
-    page.meta = decode_meta(record.meta)
-    page._title_from_render = record.title
-    page.present_anchor_ids = set(record.anchors)
-    page.links_to_anchors = {}
-    for uri, anchors in record.links_to_anchors.items():
-        target = files.src_uris.get(uri)
-        if target is not None:
-            page.links_to_anchors[target] = dict(anchors)
-
-
-def _target(found) -> str | None:
-    return None if found is None else f"{found.url} {found.inclusion.name}"
-
-
-def _search_plugin(config):
-    for name in ("material/search", "search"):
-        plugin = config.plugins.get(name)
-        if plugin is not None and hasattr(plugin, "search_index"):
-            return plugin
-    return None
-
-
-def _constant(value: bool):
-    return lambda: value
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root)
-    except ValueError:
-        return False
-    return True
