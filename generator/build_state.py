@@ -27,6 +27,8 @@ FORMAT = 1
 MANIFEST = "site"
 MARKER = "site.building"
 INPUTS = "site-inputs"
+LIBRARIES = ("mkdocs", "properdocs", "mkdocs-material", "pymdown-extensions", "Markdown",
+             "Jinja2", "Pygments", "nh3", "MarkupSafe", "babel", "pagefind", "pagefind_bin")
 Stamp = list[int]  # [mtime in ns, size]: what the file was when last read or written
 
 
@@ -128,19 +130,11 @@ def _untag_date(value: dict):
 def settings_digest(config, plugins: list[tuple[str, dict]]) -> str:
     """What every page's HTML depends on besides its own source: the configuration as
     loaded, the theme's templates, the versions of MkDocs, its extensions and Papershelf."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    libraries = []
-    for name in ("mkdocs", "properdocs", "mkdocs-material", "pymdown-extensions", "Markdown",
-                 "Jinja2", "Pygments", "nh3", "MarkupSafe", "babel"):
-        try:
-            libraries.append(f"{name}=={version(name)}")
-        except PackageNotFoundError:
-            libraries.append(f"{name}: none")
+    libraries = _versions()
     settings = {key: config.get(key) for key in sorted(config.keys())
                 if key not in ("plugins", "theme", "nav", "config_file_path")}
     theme = config.theme
-    parts = [FORMAT, code_version(), libraries, settings, plugins, dict(theme),
+    parts = [libraries, settings, plugins, dict(theme),
              [_folder_digest(folder) for folder in theme.dirs], config.config_file_path
              and file_digest(config.config_file_path)]
     data = json.dumps(parts, default=_stable, sort_keys=True, separators=(",", ":"))
@@ -215,10 +209,12 @@ def _walk(top: str):
 
 
 def _versions() -> str:
+    """The versions of what makes the site's files: MkDocs (or ProperDocs), the theme,
+    the Markdown extensions, Pagefind and Papershelf's own source."""
     from importlib.metadata import PackageNotFoundError, version
 
     names = []
-    for name in ("mkdocs", "properdocs", "mkdocs-material", "pymdown-extensions", "Markdown"):
+    for name in LIBRARIES:
         try:
             names.append(f"{name}=={version(name)}")
         except PackageNotFoundError:
