@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .cache import code_version
-from .files import CACHE_DIR, read_cache
+from .files import CACHE_DIR, read_cache, stamp
 
 FORMAT = 1
 # In .papershelf/: the state, the marker of a build under way, and what the last complete
@@ -30,14 +30,6 @@ INPUTS = "site-inputs"
 LIBRARIES = ("mkdocs", "properdocs", "mkdocs-material", "pymdown-extensions", "Markdown",
              "Jinja2", "Pygments", "nh3", "MarkupSafe", "babel", "pagefind", "pagefind_bin")
 Stamp = list[int]  # [mtime in ns, size]: what the file was when last read or written
-
-
-def stamp(path: str) -> Stamp | None:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return [status.st_mtime_ns, status.st_size]
 
 
 def file_digest(path: str) -> str:

@@ -314,16 +314,20 @@ def digest_inputs(paths: list[Path], root: Path) -> str:
     return digest.hexdigest()
 
 
+def stamp(path: str | Path, follow_symlinks: bool = True) -> list[int] | None:
+    """[modification time in ns, size]: what a file was when last read or written (a
+    change of either means it was touched); None if it is missing."""
+    try:
+        status = os.stat(path, follow_symlinks=follow_symlinks)
+    except OSError:
+        return None
+    return [status.st_mtime_ns, status.st_size]
+
+
 def output_stamps(docs_dir: Path, names: list[str]) -> dict[str, list[int]] | None:
-    """Size and modification time of each output; None if any is missing."""
-    stamps = {}
-    for name in names:
-        try:
-            stat = (docs_dir / name).stat()
-        except OSError:
-            return None
-        stamps[name] = [stat.st_size, stat.st_mtime_ns]
-    return stamps
+    """The stamp of each output; None if any is missing."""
+    stamps = {name: stamp(docs_dir / name) for name in names}
+    return None if None in stamps.values() else stamps
 
 
 def fingerprint(paths: list[Path]) -> tuple:

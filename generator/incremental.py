@@ -164,7 +164,8 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         self._detach()
         manifest = Manifest(self.settings, self.nav)
         entries = []
-        for file in self.files.documentation_pages(inclusion=self._inclusion()):
+        built = self.files.documentation_pages(inclusion=self._inclusion())
+        for file in built:
             record = self._record(file, config)
             if record:
                 manifest.pages[file.src_uri] = record
@@ -178,8 +179,8 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         manifest.statics = {file.dest_uri: [stamp(file.abs_src_path), stamp(file.abs_dest_path)]
                             for file in self.files if not file.is_documentation_page()
                             and file.abs_src_path and not file.generated_by}
-        removed = self._remove_stale(manifest, config.site_dir) \
-            if not self.cleaned and self.previous else 0
+        removed = self._remove_stale(manifest, {file.src_uri for file in built},
+                                     config.site_dir) if not self.cleaned and self.previous else 0
         if self.config.pagefind:
             manifest.bundle = self._search_index(config.site_dir, removed)
         if self.rendered or removed or manifest != self.previous:
@@ -280,11 +281,11 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
                               in (page.links_to_anchors or {}).items()},
             search=self.entries.get(uri, []))
 
-    def _remove_stale(self, manifest: Manifest, site_dir: str) -> int:
-        """Remove the outputs of the previous build's pages and files that are gone, if
-        they still hold what that build wrote."""
+    def _remove_stale(self, manifest: Manifest, built: set[str], site_dir: str) -> int:
+        """Remove the outputs of the previous build's pages and files that are gone (not
+        built this time), if they still hold what that build wrote."""
         gone = [(record.output_path, record.output) for uri, record in
-                self.previous.pages.items() if uri not in manifest.pages
+                self.previous.pages.items() if uri not in built
                 and record.output_path not in manifest.statics]
         gone += [(dest, kept[1]) for dest, kept in self.previous.statics.items()
                  if dest not in manifest.statics]

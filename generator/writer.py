@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .exceptions import PapershelfError
-from .files import atomic_write, os_error_text, prune_empty_dirs
+from .files import atomic_write, os_error_text, prune_empty_dirs, stamp
 
 MANIFEST = ".papershelf-manifest.json"
 _FORMAT = 2
@@ -101,25 +101,19 @@ def _apply(docs_dir: Path, encoded: dict[str, bytes], previous: dict[str, tuple[
         (docs_dir / rel).unlink(missing_ok=True)
         stats.removed.append(rel)
         prune_empty_dirs((docs_dir / rel).parent, docs_dir)
-    _write_manifest(docs_dir, final, stamps={rel: _stamp(docs_dir / rel) for rel in final})
+    _write_manifest(docs_dir, final, stamps={rel: stamp(docs_dir / rel, follow_symlinks=False)
+                                             for rel in final})
 
 
 def _current_digest(path: Path, digests: tuple[str, ...] | None,
-                    stamp: list[int] | None) -> str | None:
+                    written: list[int] | None) -> str | None:
     """The digest of the file's bytes: the recorded one when the file still has the size
     and time it had when written (one digest recorded: no write stage was cut short)."""
-    if stamp and digests and len(digests) == 1 and _stamp(path) == stamp:
+    if written and digests and len(digests) == 1 and \
+            stamp(path, follow_symlinks=False) == written:
         return digests[0]
     data = _read(path)
     return None if data is None else digest(data)
-
-
-def _stamp(path: Path) -> list[int] | None:
-    try:
-        status = path.lstat()
-    except OSError:
-        return None
-    return [status.st_mtime_ns, status.st_size]
 
 
 def _read(path: Path) -> bytes | None:
