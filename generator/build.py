@@ -87,7 +87,8 @@ def _site_settings(config: Config) -> dict[str, str]:
     return {"site_url": url if not url or url.endswith("/") else url + "/",
             "site_name": str(settings.get("site_name") or "Papershelf"),
             "listing_names": config.listing_names,
-            "publish_orphans": config.publish_orphaned_notes}
+            "publish_orphans": config.publish_orphaned_notes,
+            "papers_per_page": config.papers_per_page}
 
 
 def _input_digest(config: Config) -> str:

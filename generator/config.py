@@ -107,6 +107,13 @@ class Config:
         "listings) at `notes/orphaned/`. Off by default: `papershelf check` lists them."),
         FLAG)
 
+    papers_per_page: int = _option(300, (
+        "The most papers a topic, year, \"Date unknown\" or \"Recently listed\" page lists. "
+        "A longer one becomes a page of its parts, split by year, month and day (undated "
+        "papers by initial), and only when those run out by position: a part's address "
+        "stays as papers are added, and a change renders only the parts it touches."),
+        Kind("a whole number from 20 to 5000", _number(20, 5000, True)))
+
     def option_docs(self) -> dict[str, str]:
         return {f.name: f.metadata["doc"] for f in dataclasses.fields(self)
                 if f.name not in _NOT_OPTIONS}
@@ -214,6 +221,6 @@ def _resolve(raw: dict, base: Path, path: Path) -> Config:
     years = {str(k): v for k, v in (raw.get("listing_years") or {}).items()}
     names = {str(k): " ".join(v.split()) for k, v in (raw.get("listing_names") or {}).items()}
     plain = {name: raw[name] for name in ("related_count", "related_min_score",
-                                         "publish_orphaned_notes") if name in raw}
+                                         "publish_orphaned_notes", "papers_per_page") if name in raw}
     return Config(root=base, path=path, listing_years=years, listing_names=names, **plain,
                   **values, **defaults)

@@ -1,4 +1,4 @@
-"""Index pages: topics, the date archive, "recently listed" and the listings.
+"""Index pages: the topics and the listings (the date archive is :mod:`.date_pages`).
 
 All are Markdown written for MkDocs, excluded from search (they repeat paper text), with
 relative links that ``mkdocs build --strict`` validates.
@@ -6,17 +6,16 @@ relative links that ``mkdocs build --strict`` validates.
 
 from __future__ import annotations
 
-import calendar
-from collections import defaultdict
-from datetime import date
+from slugify import slugify
 
 from .escaping import markdown_text
 from .model import Paper
-from .page_parts import (DATES_TAB, LISTINGS_TAB, TOPICS_TAB, filter_options, last_seen,
-                         page_document, paper_item, plural, undated_lines)
-from .site import (DATES_INDEX, LISTED, LISTINGS_INDEX, TOPICS_INDEX, UNDATED, Site,
-                   bibtex_path, feed_path, link, newest_first, topic_path,
-                   year_path)
+from .page_parts import (LISTINGS_TAB, TOPICS_TAB, filter_options, last_seen, page_document,
+                         paper_item, plural, undated_lines)
+from .parts import (Part, archive_order, contents, date_label, part_path, publication_key,
+                    split, trail)
+from .site import (LISTINGS_INDEX, TOPICS_INDEX, Site, bibtex_path, feed_path, link,
+                   newest_first, topic_path)
 
 
 def generate_topic_pages(site: Site) -> dict[str, str]:
@@ -24,8 +23,11 @@ def generate_topic_pages(site: Site) -> dict[str, str]:
     descriptions = {topic.name: topic.description for topic in site.taxonomy}
     for name in site.topic_names():
         path = topic_path(site.topic_slug(name))
-        pages[path] = _topic_page(name, descriptions.get(name, ""), site.by_topic.get(name, []),
-                                  path, site)
+        papers = archive_order(site.by_topic.get(name, []))
+        root = split(papers, publication_key, date_label, site.papers_per_page)
+        for part in root.walk():
+            pages[part_path(path, part.key)] = _topic_page(
+                name, descriptions.get(name, ""), part, root, path, site)
     return pages
 
 
@@ -42,23 +44,39 @@ def _topics_index(site: Site) -> str:
     return page_document("Topics", ["# Topics", "", intro, "", *rows], tab=TOPICS_TAB)
 
 
-def _topic_page(name: str, description: str, papers: list[Paper], path: str,
+def _topic_page(name: str, description: str, part: Part, root: Part, path: str,
                 site: Site) -> str:
-    body = [f"# {markdown_text(name)}", ""]
-    if description:
-        body += [markdown_text(description), ""]
-    ordered = newest_first(papers)
-    body += [f"{plural(len(papers), 'paper')}{order_note(ordered)} "
-             f"[All topics]({link(path, TOPICS_INDEX)}) · "
-             f"[Atom feed]({link(path, feed_path(path))}) · "
-             f"[BibTeX]({link(path, bibtex_path(path))})", ""]
-    body += _by_year(ordered, path, site)
-    extra = {"feed": feed_path(path), "feed_title": name,
-             "filters": filter_options(papers, site)}
+    here = part_path(path, part.key)
+    papers = part.papers
+    if part.key:
+        title = f"{name}: {part.label}"
+        order = ", by title." if part.key[0] == "undated" and len(part.key) > 1 \
+            else order_note(papers)
+        body = [f"# {markdown_text(title)}", "", trail(path, name, part, root), "",
+                f"{plural(len(papers), 'paper')}{order}", ""]
+    else:
+        title = name
+        body = [f"# {markdown_text(name)}", ""]
+        if description:
+            body += [markdown_text(description), ""]
+        body += [f"{plural(len(papers), 'paper')}{order_note(papers)} "
+                 f"[All topics]({link(path, TOPICS_INDEX)}) · "
+                 f"[Atom feed]({link(path, feed_path(path))}) · "
+                 f"[BibTeX]({link(path, bibtex_path(path))})", ""]
+    extra = {"feed": feed_path(path), "feed_title": name} if not part.key else {}
+    if part.parts:
+        body += contents(path, part)
+    else:
+        items = grouped(part, publication_key, date_label, here, site)
+        while items and not items[0]:
+            del items[0]
+        body += items
+        extra["filters"] = filter_options(papers, site)
     newest = max((last_seen(p) for p in papers if last_seen(p)), default=None)
     if newest:
         extra["lastmod"] = newest.isoformat()
-    return page_document(name, body, description, extra, tab=TOPICS_TAB)
+    return page_document(title, body, description if not part.key else "", extra,
+                         tab=TOPICS_TAB)
 
 
 def order_note(ordered: list[Paper]) -> str:
@@ -74,92 +92,33 @@ def order_note(ordered: list[Paper]) -> str:
             f"without one, {rest}.")
 
 
-def _by_year(papers: list[Paper], path: str, site: Site) -> list[str]:
-    lines, current = [], object()
-    dated = [p for p in papers if p.dated]
-    for paper in dated:
-        year = paper.dated.day.year
-        if year != current:
-            lines += ["", f"## {year}", ""]
-            current = year
-        lines.append(paper_item(paper, path, site))
-    undated = papers[len(dated):]
-    if undated:
-        lines += ["", "## Date unknown", ""] if dated else [""]
-        lines += undated_lines(undated, site, path, 3 if dated else 2)
+def grouped(part: Part, key_of, label_of, path: str, site: Site,
+            months_at: int = 1) -> list[str]:
+    """The papers of a page that is not split, under a heading for each value of their
+    next key (months on a year's page); undated papers as :func:`undated_lines` has them.
+    Month headings (key component ``months_at``) keep a fixed anchor that other pages
+    link to, whatever slugs the curator's ``toc`` makes."""
+    depth = len(part.key)
+    if part.key[-1:] == ("undated",):
+        return undated_lines(newest_first(part.papers), site, path, 2)
+    groups: dict[str | None, list[Paper]] = {}
+    for paper in part.papers:
+        keys = key_of(paper)
+        groups.setdefault(keys[depth] if len(keys) > depth else None, []).append(paper)
+    if None in groups:  # a day, an initial or a part cut by position
+        return [paper_item(p, path, site) for p in part.papers]
+    lines = []
+    for name, group in groups.items():
+        if name == "undated":
+            level = 3 if len(groups) > 1 else 2
+            lines += ["", "## Date unknown", ""] if len(groups) > 1 else [""]
+            lines += undated_lines(newest_first(group), site, path, level)
+            continue
+        heading = label_of((*part.key, name))
+        anchor = f" {{ #{slugify(heading)} }}" if depth == months_at else ""
+        lines += ["", f"## {markdown_text(heading)}{anchor}", ""]
+        lines += [paper_item(p, path, site) for p in group]
     return lines
-
-
-def generate_date_pages(site: Site) -> dict[str, str]:
-    dated = [p for p in site.papers if p.dated]
-    by_year: dict[int, list[Paper]] = defaultdict(list)
-    for paper in dated:
-        by_year[paper.dated.day.year].append(paper)
-    pages = {year_path(year): _year_page(year, papers, site)
-             for year, papers in by_year.items()}
-    undated = newest_first([p for p in site.papers if not p.dated])
-    pages[UNDATED] = page_document("Date unknown", [
-        "# Date unknown", "",
-        f"{plural(len(undated), 'paper')} whose listings give no date, or a date whose "
-        f"year is not known{order_note(undated)}", "",
-        *undated_lines(undated, site, UNDATED, 2)],
-        extra={"filters": filter_options(undated, site)}, tab=DATES_TAB)
-    pages[LISTED] = _listed_page(site)
-    pages[DATES_INDEX] = _dates_index(by_year, len(undated))
-    return pages
-
-
-def _dates_index(by_year: dict[int, list[Paper]], undated: int) -> str:
-    rows = ["| Year | Papers | Months |", "| --- | ---: | --- |"]
-    for year in sorted(by_year, reverse=True):
-        months = defaultdict(int)
-        for paper in by_year[year]:
-            months[paper.dated.day.month] += 1
-        spans = ", ".join(f"[{calendar.month_abbr[m]}]({year}.md#{_month_anchor(year, m)}) "
-                          f"({months[m]})" for m in sorted(months, reverse=True))
-        rows.append(f"| [{year}]({year}.md) | {len(by_year[year])} | {spans} |")
-    body = ["# Dates", "", "Papers by date of publication, newest first.", "", *rows, "",
-            f"[Date unknown](undated.md): {plural(undated, 'paper')}.", "",
-            "[Recently listed](listed.md): papers by the date a listing first showed them."]
-    return page_document("Dates", body, tab=DATES_TAB)
-
-
-def _month_anchor(year: int, month: int) -> str:
-    return f"{calendar.month_name[month].lower()}-{year}"
-
-
-def _year_page(year: int, papers: list[Paper], site: Site) -> str:
-    path = year_path(year)
-    body = [f"# {year}", "", f"{plural(len(papers), 'paper')} published in {year}, newest "
-                             f"first. [All dates]({link(path, DATES_INDEX)})"]
-    current = None
-    for paper in newest_first(papers):
-        if paper.dated.day.month != current:
-            current = paper.dated.day.month
-            body += ["", f"## {calendar.month_name[current]} {year} "
-                         f"{{ #{_month_anchor(year, current)} }}", ""]
-        body.append(paper_item(paper, path, site))
-    return page_document(str(year), body, extra={"filters": filter_options(papers, site)},
-                         tab=DATES_TAB)
-
-
-def _listed_page(site: Site) -> str:
-    """Papers by the date a listing first showed them; unknown listing years last."""
-    first_seen: dict[date | None, list[Paper]] = defaultdict(list)
-    for paper in site.papers:
-        known = [ref.listed for ref in paper.listings if ref.listed]
-        first_seen[min(known) if known else None].append(paper)
-    body = ["# Recently listed", "",
-            "Papers by the date a listing first showed them, newest first.", ""]
-    for day in sorted((d for d in first_seen if d), reverse=True):
-        body += [f"## {day:%B} {day.day}, {day.year}", ""]
-        body += [paper_item(p, LISTED, site) for p in newest_first(first_seen[day])]
-    if first_seen.get(None):
-        body += ["## Listing date unknown", "",
-                 "Listed only on pages without a date or whose year is unknown.", ""]
-        body += [paper_item(p, LISTED, site) for p in newest_first(first_seen[None])]
-    return page_document("Recently listed", body,
-                         extra={"filters": filter_options(site.papers, site)}, tab=DATES_TAB)
 
 
 def generate_listing_pages(site: Site) -> dict[str, str]:

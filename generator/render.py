@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from .catalog import render_catalog
 from .exports import generate_exports
 from .home_page import generate_home_page
-from .index_pages import generate_date_pages, generate_listing_pages, generate_topic_pages
+from .date_pages import generate_date_pages
+from .index_pages import generate_listing_pages, generate_topic_pages
 from .model import Diagnostic, Level, Paper
 from .note_links import NOTE_PAGE_FOLDER, find_links, mark_broken, problem
 from .notes_pages import generate_note_pages

@@ -34,6 +34,8 @@ class Site:
     # have a page.
     listing_names: dict[str, str] = field(default_factory=dict)
     publish_orphans: bool = False
+    # From papershelf.yml: the most papers an index page lists before it is split.
+    papers_per_page: int = 300
     by_slug: dict[str, Paper] = field(init=False)
     by_topic: dict[str, list[Paper]] = field(init=False)
     by_sighting: dict[tuple[str, int], Paper] = field(init=False)

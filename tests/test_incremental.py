@@ -66,6 +66,12 @@ def assert_same_as_clean(project: Path, scratch: Path) -> None:
     assert different == []
 
 
+def split_long_pages(project: Path) -> None:
+    # Index pages of more than 20 papers become pages of parts (generator/parts.py).
+    config = project / "papershelf.yml"
+    config.write_text(config.read_text() + "\npapers_per_page: 20\n", encoding="utf-8")
+
+
 def add_listing(project: Path) -> None:
     shutil.copy(CAPTURES / "arxiv-new-text-q-fin-st.md", project / "seeds" / "q-fin-st.md")
 
@@ -95,7 +101,8 @@ def change_template(project: Path) -> None:
                         encoding="utf-8")
 
 
-STEPS = [("add a listing", add_listing, "incremental"),
+STEPS = [("split long index pages", split_long_pages, "incremental"),
+         ("add a listing", add_listing, "incremental"),
          ("edit a note", edit_note, "incremental"),
          ("remove a listing", remove_listing, "incremental"),
          ("change the taxonomy", change_taxonomy, "incremental"),

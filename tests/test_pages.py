@@ -8,7 +8,8 @@ import yaml
 
 from generator.dates import infer_listing_years
 from generator.home_page import render_home_page
-from generator.index_pages import generate_date_pages, generate_listing_pages, generate_topic_pages
+from generator.date_pages import generate_date_pages
+from generator.index_pages import generate_listing_pages, generate_topic_pages
 from generator.merge import merge_listings
 from generator.paper_pages import render_paper_page
 from generator.site import Site

@@ -1,0 +1,149 @@
+"""Long index pages split into parts, each at an address that does not move.
+
+A topic, a year or the list of recently listed papers can hold thousands of papers: one
+page for them all is megabytes that a phone struggles with and that every change to one of
+its papers renders again. So a list of more than ``Site.papers_per_page`` papers becomes a
+page of its parts instead, split by keys the papers carry (year, month, day; an undated
+paper's initial), and a part still too long is split again by the next key. Only when the
+keys run out is a part cut by position. Adding a paper changes the part it falls in and
+the counts of the pages above it, never another part's address.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from .escaping import markdown_text
+from .model import DateKind, Paper
+from .page_parts import initial, plural
+from .site import link, newest_first
+
+Key = tuple[str, ...]
+
+
+@dataclass
+class Part:
+    """A page of a split list: its key below the list's own page (``()`` for that page),
+    its name, its papers (in the list's order) and, when it is split, its parts."""
+
+    key: Key
+    label: str
+    papers: list[Paper]
+    parts: list[Part] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Part]:
+        yield self
+        for part in self.parts:
+            yield from part.walk()
+
+
+def split(papers: list[Paper], key_of: Callable[[Paper], Key],
+          label_of: Callable[[Key], str], limit: int, key: Key = (), label: str = "") -> Part:
+    """``papers`` as one page, or split by ``key_of`` into parts of at most ``limit``."""
+    part = Part(key, label, papers)
+    if len(papers) <= limit:
+        return part
+    depth = len(key)
+    groups: dict[str | None, list[Paper]] = {}
+    for paper in papers:
+        keys = key_of(paper)
+        groups.setdefault(keys[depth] if len(keys) > depth else None, []).append(paper)
+    if None in groups:  # the keys are used up: cut by position
+        count = -(-len(papers) // limit)
+        part.parts = [Part((*key, str(n + 1)), f"{label}, part {n + 1} of {count}",
+                           papers[n * limit:(n + 1) * limit]) for n in range(count)]
+        return part
+    part.parts = [split(group, key_of, label_of, limit, (*key, name), label_of((*key, name)))
+                  for name, group in groups.items()]
+    return part
+
+
+def part_path(page: str, key: Key) -> str:
+    """Where a part is: ``topics/x.md`` with ``("2026", "02")`` -> ``topics/x/2026/02.md``."""
+    if not key:
+        return page
+    return page.removesuffix(".md") + "/" + "/".join(key) + ".md"
+
+
+def contents(page: str, part: Part) -> list[str]:
+    """A split page's body: a table of its parts and how many papers each holds."""
+    here = part_path(page, part.key)
+    rows = ["| Part | Papers |", "| --- | ---: |"]
+    rows += [f"| [{markdown_text(child.label)}]({link(here, part_path(page, child.key))}) "
+             f"| {len(child.papers)} |" for child in part.parts]
+    return rows
+
+
+def trail(page: str, title: str, part: Part, root: Part) -> str:
+    """Links to the pages above a part: "[Topic](…) › [2026](…) › February 2026"."""
+    here = part_path(page, part.key)
+    steps, node = [f"[{markdown_text(title)}]({link(here, page)})"], root
+    for depth in range(len(part.key) - 1):
+        node = next(child for child in node.parts if child.key == part.key[:depth + 1])
+        steps.append(f"[{markdown_text(node.label)}]({link(here, part_path(page, node.key))})")
+    return " › ".join([*steps, markdown_text(part.label)])
+
+
+# Keys. Every component is a short lowercase word or number: safe in a path and a URL.
+
+def publication_key(paper: Paper) -> Key:
+    """Year, month and day of publication; a month known only from an arXiv id has no
+    day ("arxiv"); an undated paper files under its initial."""
+    if paper.dated is None:
+        return ("undated", letter_key(paper.title))
+    day = paper.dated.day
+    third = f"{day.day:02}" if paper.dated.kind is DateKind.PUBLISHED else "arxiv"
+    return (str(day.year), f"{day.month:02}", third)
+
+
+def listed_key(paper: Paper) -> Key:
+    """The day a listing first showed the paper; without one, its initial."""
+    known = [ref.listed for ref in paper.listings if ref.listed]
+    if not known:
+        return ("unknown", letter_key(paper.title))
+    first = min(known)
+    return (str(first.year), f"{first.month:02}", f"{first.day:02}")
+
+
+def archive_order(papers: list[Paper]) -> list[Paper]:
+    """Dated papers newest first, then the undated by title: the order of a list that
+    :func:`publication_key` splits, so that a part cut by position holds a run of titles.
+    (A page that is not split orders its undated papers itself.)"""
+    ordered = newest_first(papers)
+    return [p for p in ordered if p.dated] + by_title([p for p in ordered if not p.dated])
+
+
+def _title_order(paper: Paper) -> tuple:
+    return (initial(paper.title), paper.title.casefold(), paper.slug)
+
+
+def by_title(papers: list[Paper]) -> list[Paper]:
+    return sorted(papers, key=_title_order)
+
+
+def letter_key(title: str) -> str:
+    letter = initial(title)
+    return letter.lower() if letter != "#" else "other"
+
+
+def date_label(key: Key) -> str:
+    """The name of a key's part: "2026", "February 2026", "February 14, 2026", "A"."""
+    head, rest = key[0], key[1:]
+    if head in ("undated", "unknown"):
+        if not rest:
+            return "Date unknown" if head == "undated" else "Listing date unknown"
+        return "Other" if rest[0] == "other" else rest[0].upper()
+    if not rest:
+        return head
+    month = calendar.month_name[int(rest[0])]
+    if len(rest) == 1:
+        return f"{month} {head}"
+    if rest[1] == "arxiv":
+        return f"{month} {head}, day not known (arXiv)"
+    return f"{month} {int(rest[1])}, {head}"
+
+
+def count_line(papers: list[Paper], what: str) -> str:
+    return f"{plural(len(papers), 'paper')} {what}"
