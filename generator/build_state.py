@@ -54,6 +54,8 @@ class PageRecord:
     # {target page: {anchor: link as written}}, for MkDocs' check of anchors.
     links_to_anchors: dict[str, dict[str, str]] = field(default_factory=dict)
     search: list[dict] = field(default_factory=list)
+    # Its search copy (generator/search_index.py) as written; None: it has none.
+    copy: Stamp | None = None
 
 
 @dataclass

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
 from pathlib import Path
 
 from mkdocs import utils
@@ -32,8 +33,7 @@ from .build_state import (INPUTS, MANIFEST, MARKER, Manifest, PageRecord,
 from .files import CACHE_DIR, prune_empty_dirs, read_cache, write_cache
 from .mkdocs_adapters import (RecordingFiles, WarningHandler, constant, drop_dirty_warning,
                               inside, restore, search_plugin, target)
-from .search_index import SearchIndexError, bundle_files, index_site, pages_glob
-from .site import GENERATED_ROOTS
+from .search_index import Copies, SearchIndexError, bundle_files, index_site
 
 log = logging.getLogger("mkdocs.plugins.papershelf")
 
@@ -60,6 +60,7 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         self.command = "build"
         # The state of a build outside the project (mkdocs serve's temporary folder).
         self.in_memory: Manifest | None = None
+        self.scratch: tempfile.TemporaryDirectory | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty, self.command = dirty, command
@@ -72,6 +73,7 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         self.settings = settings_digest(config, plugins)
         self.previous = self._load()
         self.reason = self._full_build_reason(config, [name for name, _ in plugins])
+        self.copies = Copies(self._copies_folder())
         self.warned: set[str] = set()
         self.current: str | None = None
         self.handler = WarningHandler(self._warned)
@@ -89,6 +91,7 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         if self.persist:
             (self.root / CACHE_DIR / f"{INPUTS}.json").unlink(missing_ok=True)
         self.cleaned = not self.dirty
+        self.copies.changed = False
         if self.dirty and self.reason:
             # What MkDocs does before a build without --dirty.
             utils.clean_directory(config.site_dir)
@@ -157,6 +160,8 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
 
     def on_post_page(self, output, *, page, config):
         self.current = None
+        if self.config.pagefind:
+            self.copies.write(page.file.dest_uri, output)
         return output
 
     @event_priority(100)  # before the search plugin writes its index
@@ -182,7 +187,8 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         removed = self._remove_stale(manifest, {file.src_uri for file in built},
                                      config.site_dir) if not self.cleaned and self.previous else 0
         if self.config.pagefind:
-            manifest.bundle = self._search_index(config.site_dir, removed)
+            self._keep_copies({file.dest_uri for file in built})
+            manifest.bundle = self._search_index(config.site_dir)
         if self.rendered or removed or manifest != self.previous:
             self._save(manifest)
         self._mark_building(False)
@@ -237,6 +243,7 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         self.keys[file.src_uri] = key = page_key(self.settings, self.nav, file, digest)
         changed = (self.reason is not None or record is None or record.key != key
                    or record.output != stamp(file.abs_dest_path)
+                   or self.config.pagefind and record.copy != self.copies.stamp(file.dest_uri)
                    or any(target(self.files.src_uris.get(path)) != kept
                           for path, kept in record.links.items()))
         file.is_modified = constant(changed)
@@ -279,7 +286,8 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
             anchors=sorted(page.present_anchor_ids or ()),
             links_to_anchors={target.src_uri: dict(anchors) for target, anchors
                               in (page.links_to_anchors or {}).items()},
-            search=self.entries.get(uri, []))
+            search=self.entries.get(uri, []),
+            copy=self.copies.stamp(file.dest_uri) if self.config.pagefind else None)
 
     def _remove_stale(self, manifest: Manifest, built: set[str], site_dir: str) -> int:
         """Remove the outputs of the previous build's pages and files that are gone (not
@@ -299,17 +307,24 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
                 removed += 1
         return removed
 
-    def _search_index(self, site_dir: str, removed: int) -> dict:
-        """Index the site with Pagefind, unless no page changed and the index is as it
-        was written; the stamps of its files."""
+    def _keep_copies(self, built: set[str]) -> None:
+        """Remove the search copies of pages that are gone."""
+        if self.reason or self.previous is None:
+            self.copies.keep_only(built)
+            return
+        for uri, record in self.previous.pages.items():
+            if record.output_path not in built:
+                self.copies.remove(record.output_path)
+
+    def _search_index(self, site_dir: str) -> dict:
+        """Index the search copies with Pagefind, unless this is not a full build, no copy
+        changed and the index is as it was written; the stamps of its files."""
         kept = self.previous.bundle if self.previous and not self.cleaned else {}
         current = {name: stamp(os.path.join(site_dir, name)) for name in kept}
-        if (self.rendered or removed or not kept or current != kept
+        if (self.reason or self.copies.changed or not kept or current != kept
                 or len(bundle_files(Path(site_dir))) != len(kept)):
-            hand_written = [file.dest_uri for file in self.files.documentation_pages()
-                            if file.src_uri.split("/")[0] not in GENERATED_ROOTS]
             try:
-                index_site(Path(site_dir), pages_glob(hand_written))
+                index_site(self.copies.folder, Path(site_dir))
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
             log.info("Papershelf: search index written (Pagefind)")
@@ -318,6 +333,15 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         return current
 
     # -- storing --------------------------------------------------------------------------
+
+    def _copies_folder(self) -> Path:
+        """Where the search copies are kept: with the state, or, while serving, in a
+        temporary folder that lasts as long as the server."""
+        if self.persist:
+            return self.root / CACHE_DIR / "search"
+        if self.scratch is None:
+            self.scratch = tempfile.TemporaryDirectory(prefix="papershelf-search-")
+        return Path(self.scratch.name)
 
     def _load(self) -> Manifest | None:
         if not self.persist:

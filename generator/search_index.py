@@ -11,29 +11,33 @@ against 24 MB of ``search_index.json`` before any result).
 What is indexed is what the templates mark: ``data-pagefind-body`` on a paper's title,
 authors, abstract and note (``overrides/paper.html``) and on pages of their own such as
 About (``overrides/main.html``); never the generated index pages, which repeat the
-papers' text. Related papers, the citation, topics and listings are
-``data-pagefind-ignore``; the search links and the reading status are excluded here.
+papers' text. The search links and the reading status are excluded here.
 
-Pagefind has no incremental mode: it reads every page again (about 4 s at 3,000 papers).
-The plugin runs it only when a page changed. Its output is the same bytes for the same
-pages, whatever the order the files were written in.
+Pagefind does not read the site itself but a search copy of each page (:class:`Copies`):
+the part between the templates' ``papershelf:search`` comments and the head's Pagefind
+metadata, a few KB where a whole page is 30 (at 20,000 papers Pagefind spent 10 s of 25
+parsing whole pages). The copies live in ``.papershelf/search/`` under the pages' own
+paths, so the index's addresses are the site's, and a copy is rewritten only when it
+changes: Pagefind, which has no incremental mode, runs again only when some page's
+searchable text changed, not when only its related papers, topics or links did. Its
+output is the same bytes for the same copies, whatever order they were written in.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
+
+from .files import prune_empty_dirs, stamp
 
 BUNDLE = "pagefind"
 # Pagefind's own search interfaces: Papershelf uses Material's, so they are not deployed.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
           "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
           "pagefind-highlight.js")
-# Paper pages; the plugin adds the hand-written pages (the templates mark what is searched).
-PAPERS = "papers/*/index.html"
-# Characters that would change a glob's meaning: such a page makes the glob every page.
-_GLOB_SYNTAX = set("{}[]*?,!\\")
 # The search links ("Search: arXiv · Hugging Face · Google Scholar"), the reading status
 # (every to-read paper would match "read") and the headings' permalink signs.
 EXCLUDED = (".ps-links", ".ps-note-meta", ".headerlink")
@@ -43,25 +47,87 @@ class SearchIndexError(Exception):
     pass
 
 
-def pages_glob(hand_written: list[str]) -> str:
-    """A Pagefind glob of the paper pages and the given pages (paths in ``site/``). Only
-    these are read: the generated index pages are megabytes of HTML at 20,000 papers."""
-    if any(_GLOB_SYNTAX.intersection(page) for page in hand_written):
-        return "**/*.html"
-    return "{" + ",".join([PAPERS, *sorted(hand_written)]) + "}"
+# What a page's search copy keeps (overrides/paper.html, overrides/main.html).
+START, END = "<!-- papershelf:search -->", "<!-- /papershelf:search -->"
+_META = re.compile(r"<meta\b[^>]*\bdata-pagefind-[^>]*>")
+_LANGUAGE = re.compile(r'<html\b[^>]*\blang="([^"<>]*)"')
 
 
-def index_site(site_dir: Path, glob: str = "**/*.html") -> None:
-    """Index the built site's pages matching ``glob`` into ``site_dir/pagefind/`` with
-    Pagefind's command line: faster than the Python API's service, and it has written
-    every file when it exits (after one API run at 20,000 pages a file was left empty)."""
+def search_copy(html: str) -> str | None:
+    """The page as Pagefind needs it: its searchable part, inside the element that says
+    so, and its metadata; None for a page with nothing to search. A page marked searchable
+    without the comments (a plugin that strips them) is copied whole."""
+    start, end = html.find(START), html.rfind(END)
+    if start < 0 or end < start:
+        return html if "data-pagefind-body" in html else None
+    head = html[:max(html.find("</head>"), 0)]
+    language = _LANGUAGE.search(head)
+    return ("<!DOCTYPE html>\n"
+            f'<html lang="{language.group(1) if language else "en"}"><head>'
+            f'<meta charset="utf-8">{"".join(_META.findall(head))}</head>\n'
+            f"<body><div data-pagefind-body>{html[start + len(START):end]}</div></body>"
+            "</html>\n")
+
+
+class Copies:
+    """The search copies of the pages, each at its page's path under ``folder``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.changed = False
+
+    def path(self, page: str) -> str:
+        return os.path.join(self.folder, page)
+
+    def stamp(self, page: str):
+        return stamp(self.path(page))
+
+    def write(self, page: str, html: str) -> None:
+        """Keep the copy of a page just rendered (``page``: its path in the site)."""
+        copy, path = search_copy(html), self.path(page)
+        try:
+            with open(path, encoding="utf-8") as file:
+                kept = file.read()
+        except (OSError, UnicodeDecodeError):
+            kept = None
+        if copy == kept:
+            return
+        self.changed = True
+        if copy is None:
+            self.remove(page)
+            return
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(copy)
+
+    def remove(self, page: str) -> None:
+        path = self.path(page)
+        if os.path.lexists(path):
+            os.remove(path)
+            prune_empty_dirs(Path(path).parent, self.folder)
+            self.changed = True
+
+    def keep_only(self, pages: set[str]) -> None:
+        """Remove every copy but those of ``pages`` (after a full build)."""
+        names = [path.relative_to(self.folder).as_posix()
+                 for path in self.folder.rglob("*") if not path.is_dir()]
+        for name in names:
+            if name not in pages:
+                self.remove(name)
+
+
+def index_site(copies: Path, site_dir: Path) -> None:
+    """Index the search copies in ``copies`` into ``site_dir/pagefind/`` with Pagefind's
+    command line: faster than the Python API's service, and it has written every file
+    when it exits (after one API run at 20,000 pages a file was left empty)."""
     from pagefind.service import get_executable
 
     site_dir = Path(site_dir)
     # Pagefind adds to its folder: the previous index's chunks would stay.
     shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
-    command = [str(get_executable()), "--site", str(site_dir), "--glob", glob,
-               "--output-subdir", BUNDLE, "--force-language", "en", "--quiet"]
+    copies.mkdir(parents=True, exist_ok=True)
+    command = [str(get_executable()), "--site", str(copies), "--output-path",
+               str((site_dir / BUNDLE).resolve()), "--force-language", "en", "--quiet"]
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
     result = subprocess.run(command, capture_output=True, text=True, check=False)

@@ -101,22 +101,25 @@ def change_template(project: Path) -> None:
                         encoding="utf-8")
 
 
-STEPS = [("split long index pages", split_long_pages, "incremental"),
-         ("add a listing", add_listing, "incremental"),
-         ("edit a note", edit_note, "incremental"),
-         ("remove a listing", remove_listing, "incremental"),
-         ("change the taxonomy", change_taxonomy, "incremental"),
-         ("change a template", change_template, "full build")]
+# Each change, the build it makes, and whether it changes what search reads (Pagefind runs
+# only then, or on a full build).
+STEPS = [("split long index pages", split_long_pages, "incremental", False),
+         ("add a listing", add_listing, "incremental", True),
+         ("edit a note", edit_note, "incremental", True),
+         ("remove a listing", remove_listing, "incremental", True),
+         ("change the taxonomy", change_taxonomy, "incremental", False),
+         ("change a template", change_template, "full build", True)]
 
 
 def test_an_incremental_build_equals_a_clean_build_after_each_change(tmp_path):
     project = copy_project(tmp_path / "project")
     assert kind(build(project)) == "full build of 241 pages: no previous build"
     assert kind(build(project)) == "unchanged"
-    for number, (name, change, expected) in enumerate(STEPS):
+    for number, (name, change, expected, searched) in enumerate(STEPS):
         change(project)
         log = build(project)
         assert kind(log).startswith(expected), (name, kind(log))
+        assert ("search index written" in log) == searched, name
         assert_same_as_clean(project, tmp_path / f"clean-{number}")
 
 
