@@ -78,9 +78,14 @@ _NOT_YAML_PRINTABLE = re.compile(
     "\U00010000-\U0010FFFF]")
 
 
+# One encoder for all: json.dumps with options makes a new one per call (a front matter
+# line is one call; 440,000 at 20,000 papers).
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def json_text(value) -> str:
     """Compact JSON that is also valid YAML: non-ASCII kept, unprintables escaped."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = _COMPACT.encode(value)
     return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
