@@ -33,7 +33,7 @@ from .build_state import (INPUTS, MANIFEST, MARKER, Manifest, PageRecord,
 from .files import CACHE_DIR, prune_empty_dirs, read_cache, write_cache
 from .mkdocs_adapters import (RecordingFiles, WarningHandler, constant, drop_dirty_warning,
                               inside, restore, search_plugin, target)
-from .search_index import Copies, SearchIndexError, bundle_files, index_site
+from .search_index import Copies, SearchIndexError, bundle_stamps, index_site
 
 log = logging.getLogger("mkdocs.plugins.papershelf")
 
@@ -320,17 +320,14 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         """Index the search copies with Pagefind, unless this is not a full build, no copy
         changed and the index is as it was written; the stamps of its files."""
         kept = self.previous.bundle if self.previous and not self.cleaned else {}
-        current = {name: stamp(os.path.join(site_dir, name)) for name in kept}
-        if (self.reason or self.copies.changed or not kept or current != kept
-                or len(bundle_files(Path(site_dir))) != len(kept)):
+        if self.reason or self.copies.changed or not kept or bundle_stamps(site_dir) != kept:
             try:
                 index_site(self.copies.folder, Path(site_dir))
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
             log.info("Papershelf: search index written (Pagefind)")
-            current = {name: stamp(os.path.join(site_dir, name))
-                       for name in bundle_files(Path(site_dir))}
-        return current
+            return bundle_stamps(site_dir)
+        return kept
 
     # -- storing --------------------------------------------------------------------------
 

@@ -143,9 +143,22 @@ def index_site(copies: Path, site_dir: Path) -> None:
         (bundle / name).unlink(missing_ok=True)
 
 
-def bundle_files(site_dir: Path) -> list[str]:
-    """The bundle's files, relative to the site: the plugin notes them to know whether
-    the index is still what it wrote."""
-    bundle = Path(site_dir) / BUNDLE
-    return sorted(path.relative_to(site_dir).as_posix() for path in bundle.rglob("*")
-                  if path.is_file())
+def bundle_stamps(site_dir: str) -> dict[str, list[int]]:
+    """The stamp of each of the bundle's files, by path in the site: the plugin keeps them
+    to know whether the index is still what it wrote (one directory scan: 20,000 files at
+    20,000 papers)."""
+    bundle = os.path.join(site_dir, BUNDLE)
+    stamps, folders = {}, [bundle]
+    while folders:
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+            else:
+                info = entry.stat(follow_symlinks=False)
+                name = BUNDLE + entry.path[len(bundle):].replace(os.sep, "/")
+                stamps[name] = [info.st_mtime_ns, info.st_size]
+    return stamps
