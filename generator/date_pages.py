@@ -12,7 +12,7 @@ from .index_pages import grouped, order_note
 from .model import Paper
 from .page_parts import DATES_TAB, filter_options, page_document, paper_item, plural, \
     undated_lines
-from .parts import Part, by_title, contents, date_label, listed_key, part_path, \
+from .parts import NEWEST, Part, by_title, contents, date_label, listed_key, part_path, \
     publication_key, split, trail
 from .site import DATES_INDEX, LISTED, UNDATED, Site, link, newest_first, year_path
 
@@ -128,6 +128,10 @@ def _listed_page(part: Part, root: Part, site: Site) -> str:
         title = "Recently listed"
         body = ["# Recently listed", "",
                 "Papers by the date a listing first showed them, newest first."]
+    if part.parts and not part.key:
+        newest = [p for p in part.papers[:NEWEST] if listed_key(p)[0] != "unknown"]
+        body += ["", "## Most recently listed", "", *(paper_item(p, here, site) for p in newest),
+                 "## All papers"] if newest else []
     return _listing_of(title, body, part, LISTED, site, lambda: _by_day(part, here, site))
 
 

@@ -12,8 +12,8 @@ from .escaping import markdown_text
 from .model import Paper
 from .page_parts import (LISTINGS_TAB, TOPICS_TAB, filter_options, last_seen, page_document,
                          paper_item, plural, undated_lines)
-from .parts import (Part, archive_order, contents, date_label, part_path, publication_key,
-                    split, trail)
+from .parts import (NEWEST, Part, archive_order, contents, date_label, part_path,
+                    publication_key, split, trail)
 from .site import (LISTINGS_INDEX, TOPICS_INDEX, Site, bibtex_path, feed_path, link,
                    newest_first, topic_path)
 
@@ -65,6 +65,10 @@ def _topic_page(name: str, description: str, part: Part, root: Part, path: str,
                  f"[BibTeX]({link(path, bibtex_path(path))})", ""]
     extra = {"feed": feed_path(path), "feed_title": name} if not part.key else {}
     if part.parts:
+        newest = [p for p in papers[:NEWEST] if p.dated] if not part.key else []
+        if newest:
+            body += ["## Newest", "", *(paper_item(p, here, site) for p in newest),
+                     "## All papers", ""]
         body += contents(path, part)
     else:
         items = grouped(part, publication_key, date_label, here, site)

@@ -21,6 +21,8 @@ from .page_parts import initial, plural
 from .site import link, newest_first
 
 Key = tuple[str, ...]
+# A split page of a topic or of "Recently listed" shows its newest papers above its parts.
+NEWEST = 10
 
 
 @dataclass

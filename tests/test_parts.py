@@ -3,6 +3,7 @@ and a part's address depends on its papers' keys, not on their positions."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from types import SimpleNamespace
 
@@ -99,18 +100,22 @@ def pages_of(site: Site) -> dict[str, str]:
 
 
 def items(page: str) -> list[str]:
-    return [line for line in page.splitlines() if "{ .ps-item" in line]
+    """The papers a page lists, by slug."""
+    return re.findall(r"\]\((?:\.\./)+papers/([^)/]+)\.md\) \{ \.ps-item", page)
 
 
 def test_every_paper_is_on_one_page_of_each_list_and_no_page_lists_more_than_the_limit():
     site = collection_site()
     pages = pages_of(site)
     for root in ("dates/2024", "dates/undated", "dates/listed", "topics/diffusion"):
-        listed = [line for path, page in pages.items()
-                  if path == root + ".md" or path.startswith(root + "/")
+        # The split page itself shows only its newest papers, which its parts list.
+        listed = [line for path, page in pages.items() if path.startswith(root + "/")
                   for line in items(page)]
         assert len(listed) == len(set(listed)) == (45 if root == "dates/2024" else
                                                     30 if root == "dates/undated" else 75)
+        newest = items(pages[root + ".md"])
+        assert set(newest) <= set(listed) and newest == listed[:len(newest)]
+        assert len(newest) == (10 if root in ("dates/listed", "topics/diffusion") else 0)
     assert max(len(items(page)) for page in pages.values()) <= 20
     assert "dates/2024/03/01.md" in pages and "topics/diffusion/undated/a.md" in pages
     meta, body = front_matter(pages["dates/2024/03.md"])
