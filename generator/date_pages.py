@@ -8,12 +8,11 @@ import calendar
 from collections import defaultdict
 
 from .escaping import markdown_text
-from .index_pages import grouped, order_note
 from .model import Paper
 from .page_parts import DATES_TAB, filter_options, page_document, paper_item, plural, \
     undated_lines
-from .parts import NEWEST, Part, by_title, contents, date_label, listed_key, part_path, \
-    publication_key, split, trail
+from .parts import NEWEST, Part, by_title, contents, date_label, grouped, listed_key, \
+    order_note, part_path, publication_key, split, trail
 from .site import DATES_INDEX, LISTED, UNDATED, Site, link, newest_first, year_path
 
 

@@ -6,16 +6,12 @@ relative links that ``mkdocs build --strict`` validates.
 
 from __future__ import annotations
 
-from slugify import slugify
-
 from .escaping import markdown_text
-from .model import Paper
 from .page_parts import (LISTINGS_TAB, TOPICS_TAB, filter_options, last_seen, page_document,
-                         paper_item, plural, undated_lines)
-from .parts import (NEWEST, Part, archive_order, contents, date_label, part_path,
-                    publication_key, split, trail)
-from .site import (LISTINGS_INDEX, TOPICS_INDEX, Site, bibtex_path, feed_path, link,
-                   newest_first, topic_path)
+                         paper_item, plural)
+from .parts import (NEWEST, Part, archive_order, contents, date_label, grouped, order_note,
+                    part_path, publication_key, split, trail)
+from .site import LISTINGS_INDEX, TOPICS_INDEX, Site, bibtex_path, feed_path, link, topic_path
 
 
 def generate_topic_pages(site: Site) -> dict[str, str]:
@@ -81,48 +77,6 @@ def _topic_page(name: str, description: str, part: Part, root: Part, path: str,
         extra["lastmod"] = newest.isoformat()
     return page_document(title, body, description if not part.key else "", extra,
                          tab=TOPICS_TAB)
-
-
-def order_note(ordered: list[Paper]) -> str:
-    """What the order of a list means, for the sentence that opens it."""
-    dated = sum(1 for p in ordered if p.dated)
-    if dated == len(ordered):
-        return ", newest first."
-    listed = sum(1 for p in ordered if not p.dated and p.first_listed)
-    rest = "the most recently listed first" if listed else "in the order of their listings"
-    if not dated:
-        return f"; no date is known, so they are {rest}."
-    return (f": {dated} with a known date, newest first, then {len(ordered) - dated} "
-            f"without one, {rest}.")
-
-
-def grouped(part: Part, key_of, label_of, path: str, site: Site,
-            months_at: int = 1) -> list[str]:
-    """The papers of a page that is not split, under a heading for each value of their
-    next key (months on a year's page); undated papers as :func:`undated_lines` has them.
-    Month headings (key component ``months_at``) keep a fixed anchor that other pages
-    link to, whatever slugs the curator's ``toc`` makes."""
-    depth = len(part.key)
-    if part.key[-1:] == ("undated",):
-        return undated_lines(newest_first(part.papers), site, path, 2)
-    groups: dict[str | None, list[Paper]] = {}
-    for paper in part.papers:
-        keys = key_of(paper)
-        groups.setdefault(keys[depth] if len(keys) > depth else None, []).append(paper)
-    if None in groups:  # a day, an initial or a part cut by position
-        return [paper_item(p, path, site) for p in part.papers]
-    lines = []
-    for name, group in groups.items():
-        if name == "undated":
-            level = 3 if len(groups) > 1 else 2
-            lines += ["", "## Date unknown", ""] if len(groups) > 1 else [""]
-            lines += undated_lines(newest_first(group), site, path, level)
-            continue
-        heading = label_of((*part.key, name))
-        anchor = f" {{ #{slugify(heading)} }}" if depth == months_at else ""
-        lines += ["", f"## {markdown_text(heading)}{anchor}", ""]
-        lines += [paper_item(p, path, site) for p in group]
-    return lines
 
 
 def generate_listing_pages(site: Site) -> dict[str, str]:

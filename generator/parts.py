@@ -7,6 +7,9 @@ page of its parts instead, split by keys the papers carry (year, month, day; an 
 paper's initial), and a part still too long is split again by the next key. Only when the
 keys run out is a part cut by position. Adding a paper changes the part it falls in and
 the counts of the pages above it, never another part's address.
+
+Also here: what the pages of a split list share (the table of parts, the trail up to the
+whole, a page's papers under a heading per key, the sentence that says their order).
 """
 
 from __future__ import annotations
@@ -15,10 +18,12 @@ import calendar
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from slugify import slugify
+
 from .escaping import markdown_text
 from .model import DateKind, Paper
-from .page_parts import initial, plural
-from .site import link, newest_first
+from .page_parts import initial, paper_item, undated_lines
+from .site import Site, link, newest_first
 
 Key = tuple[str, ...]
 # A split page of a topic or of "Recently listed" shows its newest papers above its parts.
@@ -88,6 +93,48 @@ def trail(page: str, title: str, part: Part, root: Part) -> str:
     return " › ".join([*steps, markdown_text(part.label)])
 
 
+def order_note(ordered: list[Paper]) -> str:
+    """What the order of a list means, for the sentence that opens it."""
+    dated = sum(1 for p in ordered if p.dated)
+    if dated == len(ordered):
+        return ", newest first."
+    listed = sum(1 for p in ordered if not p.dated and p.first_listed)
+    rest = "the most recently listed first" if listed else "in the order of their listings"
+    if not dated:
+        return f"; no date is known, so they are {rest}."
+    return (f": {dated} with a known date, newest first, then {len(ordered) - dated} "
+            f"without one, {rest}.")
+
+
+def grouped(part: Part, key_of, label_of, path: str, site: Site,
+            months_at: int = 1) -> list[str]:
+    """The papers of a page that is not split, under a heading for each value of their
+    next key (months on a year's page); undated papers as :func:`undated_lines` has them.
+    Month headings (key component ``months_at``) keep a fixed anchor that other pages
+    link to, whatever slugs the curator's ``toc`` makes."""
+    depth = len(part.key)
+    if part.key[-1:] == ("undated",):
+        return undated_lines(newest_first(part.papers), site, path, 2)
+    groups: dict[str | None, list[Paper]] = {}
+    for paper in part.papers:
+        keys = key_of(paper)
+        groups.setdefault(keys[depth] if len(keys) > depth else None, []).append(paper)
+    if None in groups:  # a day, an initial or a part cut by position
+        return [paper_item(p, path, site) for p in part.papers]
+    lines = []
+    for name, group in groups.items():
+        if name == "undated":
+            level = 3 if len(groups) > 1 else 2
+            lines += ["", "## Date unknown", ""] if len(groups) > 1 else [""]
+            lines += undated_lines(newest_first(group), site, path, level)
+            continue
+        heading = label_of((*part.key, name))
+        anchor = f" {{ #{slugify(heading)} }}" if depth == months_at else ""
+        lines += ["", f"## {markdown_text(heading)}{anchor}", ""]
+        lines += [paper_item(p, path, site) for p in group]
+    return lines
+
+
 # Keys. Every component is a short lowercase word or number: safe in a path and a URL.
 
 def publication_key(paper: Paper) -> Key:
@@ -145,7 +192,3 @@ def date_label(key: Key) -> str:
     if rest[1] == "arxiv":
         return f"{month} {head}, day not known (arXiv)"
     return f"{month} {int(rest[1])}, {head}"
-
-
-def count_line(papers: list[Paper], what: str) -> str:
-    return f"{plural(len(papers), 'paper')} {what}"

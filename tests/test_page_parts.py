@@ -7,7 +7,8 @@ import re
 
 from generator.home_page import render_home_page
 from generator.date_pages import generate_date_pages
-from generator.index_pages import generate_topic_pages, order_note
+from generator.index_pages import generate_topic_pages
+from generator.parts import order_note
 from generator.notes import parse_note
 from generator.page_parts import SPLIT_OVER, paper_item, undated_lines
 from generator.paper_pages import generate_paper_pages
