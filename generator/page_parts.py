@@ -1,6 +1,7 @@
 """Parts every page module uses: the document of an index page, a paper as a list item,
 counts in words, and the selections of papers more than one page shows. Page modules
-import from here and from :mod:`.site`, never from each other."""
+import from here, from :mod:`.parts` (split lists) and from :mod:`.site`, never from each
+other."""
 
 from __future__ import annotations
 
