@@ -6,6 +6,7 @@ other."""
 from __future__ import annotations
 
 import unicodedata
+from typing import NamedTuple
 
 from .escaping import document, excerpt, html_text, markdown_text
 from .model import DateKind, Paper
@@ -28,32 +29,61 @@ def page_document(title: str, body: list[str], description: str = "",
     return document(meta, "\n".join(body))
 
 
+class Target(str):
+    """A link's target as a path in the docs folder, in the pieces of an item or badge:
+    each page makes it relative to itself."""
+
+
 def paper_item(paper: Paper, from_path: str, site: Site, detail: str = "") -> str:
     """A definition-list entry: the linked title (with what the page's filter reads),
     then authors, date and the curator's verdict, then the curator's summary or the
-    abstract's first sentence. Pages in one folder get the same item (links are relative)."""
+    abstract's first sentence. Pages in one folder get the same item (links are relative);
+    its text is made once for all folders (a paper is listed on four to six)."""
     key = (paper.slug, from_path.rpartition("/")[0], detail)
     item = site.items.get(key)
     if item is None:
-        item = site.items[key] = _paper_item(paper, from_path, site, detail)
+        pieces = site.item_pieces.get(paper.slug)
+        if pieces is None:
+            pieces = site.item_pieces[paper.slug] = _item_pieces(paper, site)
+        title, facts, rest, _ = pieces
+        if detail:  # a listing's position, after the date
+            facts = [*facts[:pieces.detail_at], [markdown_text(detail)],
+                     *facts[pieces.detail_at:]]
+        lines = [*title, *(piece for number, fact in enumerate(facts)
+                           for piece in ("\n:   " if number == 0 else " · ", *fact)), *rest]
+        item = site.items[key] = _joined(lines, from_path)
     return item
 
 
-def _paper_item(paper: Paper, from_path: str, site: Site, detail: str) -> str:
-    target = link(from_path, paper_path(paper.slug))
-    facts = [markdown_text(part) for part in (short_authors(paper), _date_text(paper), detail)
+class _Pieces(NamedTuple):
+    """A paper's item before it is placed in a folder: its title line, its facts (each a
+    list of pieces) and the rest; a listing's detail goes among the facts at ``detail_at``."""
+
+    title: list[str]
+    facts: list[list[str]]
+    rest: list[str]
+    detail_at: int
+
+
+def _joined(pieces: list[str], from_path: str) -> str:
+    return "".join(link(from_path, piece) if isinstance(piece, Target) else piece
+                   for piece in pieces)
+
+
+def _item_pieces(paper: Paper, site: Site) -> _Pieces:
+    facts = [[markdown_text(part)] for part in (short_authors(paper), _date_text(paper))
              if part]
-    facts += curation_badges(paper, from_path)
-    lines = [f"[{display_markdown(paper.title)}]({target}) {{ {_filter_data(paper, site)} }}"]
-    if facts:
-        lines.append(f":   {' · '.join(facts)}")
+    detail_at = len(facts)
+    facts += _badge_pieces(paper)
+    title = [f"[{display_markdown(paper.title)}](", Target(paper_path(paper.slug)),
+             f") {{ {_filter_data(paper, site)} }}"]
     curated = curator_summary(paper)
     if curated:
-        lines += [f":   {display_markdown(excerpt(curated, 200))}", "    { .ps-curated }"]
+        rest = f"\n:   {display_markdown(excerpt(curated, 200))}\n    {{ .ps-curated }}\n"
     else:
-        lines.append(f":   {display_markdown(excerpt(paper.abstract))}" if paper.abstract
-                     else ":   No abstract")
-    return "\n".join(lines) + "\n"
+        rest = (f"\n:   {display_markdown(excerpt(paper.abstract))}" if paper.abstract
+                else "\n:   No abstract") + "\n"
+    return _Pieces(title, facts, [rest], detail_at)
 
 
 def short_authors(paper: Paper) -> str | None:
@@ -77,22 +107,25 @@ def curator_summary(paper: Paper) -> str | None:
 def curation_badges(paper: Paper, from_path: str) -> list[str]:
     """The note's status, rating, priority and tags, as Markdown with the classes the
     stylesheet draws as badges."""
+    return [_joined(pieces, from_path) for pieces in _badge_pieces(paper)]
+
+
+def _badge_pieces(paper: Paper) -> list[list[str]]:
     note = paper.note
     if note is None:
         return []
     badges = []
     if note.status:
-        badges.append(f"[{STATUS_TITLES[note.status]}]({link(from_path, status_path(note.status))})"
-                      f"{{ .ps-status .ps-status--{note.status} }}")
+        badges.append([f"[{STATUS_TITLES[note.status]}](", Target(status_path(note.status)),
+                       f"){{ .ps-status .ps-status--{note.status} }}"])
     if note.rating:
         stars = "★" * note.rating + "☆" * (5 - note.rating)
-        badges.append(f'*{stars}*{{ .ps-rating role="img" '
-                      f'aria-label="Rated {note.rating} out of 5" }}')
+        badges.append([f'*{stars}*{{ .ps-rating role="img" '
+                       f'aria-label="Rated {note.rating} out of 5" }}'])
     if note.priority == "high" and note.status != "read":
-        badges.append("*high priority*{ .ps-priority }")
-    tags = link(from_path, TAGS_PAGE)
-    badges += [f"[{markdown_text(tag)}]({tags}#{tag_anchor(tag)}){{ .ps-tag }}"
-               for tag in note.tags]
+        badges.append(["*high priority*{ .ps-priority }"])
+    badges += [[f"[{markdown_text(tag)}](", Target(TAGS_PAGE),
+                f"#{tag_anchor(tag)}){{ .ps-tag }}"] for tag in note.tags]
     return badges
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 
+# Asked several times per entry (date inference, merging, matching): kept per title.
+@functools.lru_cache(maxsize=1 << 17)
 def title_key(title: str) -> str:
     """Fold case, compatibility forms and punctuation: the same paper matches across scrapes.
 
