@@ -66,7 +66,7 @@ def generate(config: Config, strict: bool = False,
         stats = write_outputs(config.docs_dir, outputs, GENERATED_ROOTS)
         write_cache(config.root, "run", {
             "inputs": inputs, "summary": summary.to_json(),
-            "outputs": output_stamps(config.docs_dir, sorted(outputs))})
+            "outputs": None if None in stats.stamps.values() else stats.stamps})
     return summary, stats
 
 

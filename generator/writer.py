@@ -38,6 +38,8 @@ class WriteStats:
     removed: list[str] = field(default_factory=list)
     # Files no longer generated but left in place, with the reason (warnings for the user).
     kept: list[tuple[str, str]] = field(default_factory=list)
+    # The size and time of each generated file as left (None: missing).
+    stamps: dict[str, list[int] | None] = field(default_factory=dict)
 
 
 EDITED = "no longer generated, but changed since Papershelf wrote it; left in place"
@@ -65,8 +67,12 @@ def write_outputs(docs_dir: Path, outputs: dict[str, str],
     _refuse_linked_folders(docs_dir, set(outputs) | set(previous))
     encoded = {rel: outputs[rel].encode("utf-8") for rel in sorted(outputs)}
     wanted = {rel: digest(data) for rel, data in encoded.items()}
-    current = {rel: _current_digest(docs_dir / rel, previous.get(rel), stamps.get(rel))
-               for rel in sorted(set(encoded) | set(previous))}
+    # One look at each file: it says whether the recorded digest still holds, and is the
+    # stamp the manifest keeps for a file left as it is.
+    now = {rel: stamp(docs_dir / rel, follow_symlinks=False)
+           for rel in sorted(set(encoded) | set(previous))}
+    current = {rel: _current_digest(docs_dir / rel, previous.get(rel), stamps.get(rel),
+                                    now[rel]) for rel in now}
     _refuse_foreign(docs_dir, wanted, previous, current)
     stats = WriteStats()
     to_write = [rel for rel in encoded if current[rel] != wanted[rel]]
@@ -80,7 +86,7 @@ def write_outputs(docs_dir: Path, outputs: dict[str, str],
         else:
             stats.kept.append((rel, EDITED if previous[rel] else UNSURE))
     try:
-        _apply(docs_dir, encoded, previous, to_write, to_remove, stats)
+        _apply(docs_dir, encoded, previous, to_write, to_remove, stats, now)
     except OSError as exc:  # a read-only folder, a full disk
         raise PapershelfError(f"{os_error_text(exc)} (writing the generated files stopped "
                               f"there; once fixed, the next run finishes the job)") from None
@@ -88,7 +94,8 @@ def write_outputs(docs_dir: Path, outputs: dict[str, str],
 
 
 def _apply(docs_dir: Path, encoded: dict[str, bytes], previous: dict[str, tuple[str, ...]],
-           to_write: list[str], to_remove: list[str], stats: WriteStats) -> None:
+           to_write: list[str], to_remove: list[str], stats: WriteStats,
+           now: dict[str, list[int] | None]) -> None:
     final = {rel: [digest(data)] for rel, data in encoded.items()}
     if to_write or to_remove:
         intent = {rel: sorted(set(previous.get(rel, ())) | set(final.get(rel, ())))
@@ -101,16 +108,17 @@ def _apply(docs_dir: Path, encoded: dict[str, bytes], previous: dict[str, tuple[
         (docs_dir / rel).unlink(missing_ok=True)
         stats.removed.append(rel)
         prune_empty_dirs((docs_dir / rel).parent, docs_dir)
-    _write_manifest(docs_dir, final, stamps={rel: stamp(docs_dir / rel, follow_symlinks=False)
-                                             for rel in final})
+    written = set(to_write)
+    stats.stamps = {rel: stamp(docs_dir / rel, follow_symlinks=False) if rel in written
+                    else now[rel] for rel in final}
+    _write_manifest(docs_dir, final, stamps=stats.stamps)
 
 
 def _current_digest(path: Path, digests: tuple[str, ...] | None,
-                    written: list[int] | None) -> str | None:
+                    written: list[int] | None, now: list[int] | None) -> str | None:
     """The digest of the file's bytes: the recorded one when the file still has the size
     and time it had when written (one digest recorded: no write stage was cut short)."""
-    if written and digests and len(digests) == 1 and \
-            stamp(path, follow_symlinks=False) == written:
+    if written and digests and len(digests) == 1 and now == written:
         return digests[0]
     data = _read(path)
     return None if data is None else digest(data)
@@ -194,8 +202,8 @@ def _refuse_foreign(docs_dir: Path, wanted: dict[str, str],
     """Stop before writing anything if an output's path holds a file Papershelf did not
     write there (or that was edited since)."""
     foreign = [rel for rel, new in wanted.items()
-               if (docs_dir / rel).exists() or (docs_dir / rel).is_symlink()
-               if current[rel] != new and not _ours(current[rel], previous.get(rel))]
+               if current[rel] != new and not _ours(current[rel], previous.get(rel))
+               if (docs_dir / rel).exists() or (docs_dir / rel).is_symlink()]
     if foreign:
         listed = ", ".join(foreign[:5]) + (" ..." if len(foreign) > 5 else "")
         raise PapershelfError(
