@@ -15,11 +15,12 @@ import datetime
 import hashlib
 import json
 import os
+import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .cache import code_version
-from .files import CACHE_DIR, read_cache, stamp
+from .files import CACHE_DIR, read_cache, stamp, write_cache
 
 FORMAT = 1
 # In .papershelf/: the state, the marker of a build under way, and what the last complete
@@ -90,6 +91,51 @@ class Manifest:
                        dict(data["bundle"]))
         except (KeyError, TypeError, AttributeError):
             return None
+
+
+class Store:
+    """Where the state lives: ``.papershelf/`` for a site inside the project; in memory and
+    a temporary folder, for as long as the plugin lives, for one outside it (the folder
+    ``mkdocs serve`` builds into and deletes)."""
+
+    def __init__(self, root: Path, persist: bool) -> None:
+        self.root, self.persist = root, persist
+        self.in_memory: Manifest | None = None
+        self.scratch: tempfile.TemporaryDirectory | None = None
+
+    def load(self) -> Manifest | None:
+        if not self.persist:
+            return self.in_memory
+        return Manifest.from_json(read_cache(self.root, MANIFEST))
+
+    def save(self, manifest: Manifest) -> None:
+        if self.persist:
+            write_cache(self.root, MANIFEST, manifest.to_json())
+        else:
+            self.in_memory = manifest
+
+    def building(self) -> bool:
+        """Whether a build was started and did not finish."""
+        return self.persist and (self.root / CACHE_DIR / MARKER).exists()
+
+    def mark_building(self, building: bool) -> None:
+        if not self.persist:
+            return
+        marker = self.root / CACHE_DIR / MARKER
+        if building:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+            (self.root / CACHE_DIR / f"{INPUTS}.json").unlink(missing_ok=True)
+        else:
+            marker.unlink(missing_ok=True)
+
+    def copies_folder(self) -> Path:
+        """Where the pages' search copies are kept (:mod:`.search_index`)."""
+        if self.persist:
+            return self.root / CACHE_DIR / "search"
+        if self.scratch is None:
+            self.scratch = tempfile.TemporaryDirectory(prefix="papershelf-search-")
+        return Path(self.scratch.name)
 
 
 def encode_meta(meta: dict) -> dict | None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from pathlib import Path
 
 from mkdocs import utils
@@ -27,13 +26,12 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .build_state import (INPUTS, MANIFEST, MARKER, Manifest, PageRecord,
-                          encode_meta, file_digest, inputs_fingerprint, nav_digest, page_key,
-                          settings_digest, stamp)
-from .files import CACHE_DIR, prune_empty_dirs, read_cache, write_cache
+from .build_state import (INPUTS, Manifest, PageRecord, Store, encode_meta, file_digest,
+                          inputs_fingerprint, nav_digest, page_key, settings_digest, stamp)
+from .files import prune_empty_dirs, write_cache
 from .mkdocs_adapters import (RecordingFiles, WarningHandler, constant, drop_dirty_warning,
                               inside, restore, search_plugin, target)
-from .search_index import Copies, SearchIndexError, bundle_stamps, index_site
+from .search_index import Copies, SearchIndexError
 
 log = logging.getLogger("mkdocs.plugins.papershelf")
 
@@ -58,9 +56,7 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
     def __init__(self) -> None:
         self.dirty = False
         self.command = "build"
-        # The state of a build outside the project (mkdocs serve's temporary folder).
-        self.in_memory: Manifest | None = None
-        self.scratch: tempfile.TemporaryDirectory | None = None
+        self.store: Store | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty, self.command = dirty, command
@@ -69,11 +65,14 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.persist = inside(Path(config.site_dir), self.root)
+        if self.store is None or (self.store.root, self.store.persist) != (self.root,
+                                                                          self.persist):
+            self.store = Store(self.root, self.persist)  # kept while serving
         plugins = [(name, dict(plugin.config)) for name, plugin in config.plugins.items()]
         self.settings = settings_digest(config, plugins)
-        self.previous = self._load()
+        self.previous = self.store.load()
         self.reason = self._full_build_reason(config, [name for name, _ in plugins])
-        self.copies = Copies(self._copies_folder())
+        self.copies = Copies(self.store.copies_folder())
         self.warned: set[str] = set()
         self.current: str | None = None
         self.handler = WarningHandler(self._warned)
@@ -85,11 +84,9 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         return config
 
     def on_pre_build(self, *, config) -> None:
-        self._mark_building(True)
+        self.store.mark_building(True)
         self.finished = False
         self.any_warning = False
-        if self.persist:
-            (self.root / CACHE_DIR / f"{INPUTS}.json").unlink(missing_ok=True)
         self.cleaned = not self.dirty
         self.copies.changed = False
         if self.dirty and self.reason:
@@ -187,11 +184,17 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         removed = self._remove_stale(manifest, {file.src_uri for file in built},
                                      config.site_dir) if not self.cleaned and self.previous else 0
         if self.config.pagefind:
-            self._keep_copies({file.dest_uri for file in built})
-            manifest.bundle = self._search_index(config.site_dir)
+            full = bool(self.reason) or self.previous is None
+            self.copies.keep({file.dest_uri for file in built}, None if full else [
+                record.output_path for record in self.previous.pages.values()])
+            kept = self.previous.bundle if self.previous and not self.cleaned else {}
+            try:
+                manifest.bundle = self.copies.index(config.site_dir, kept, full)
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
         if self.rendered or removed or manifest != self.previous:
-            self._save(manifest)
-        self._mark_building(False)
+            self.store.save(manifest)
+        self.store.mark_building(False)
         self.finished = True
         self.inputs = [config.docs_dir, config.config_file_path, config.site_dir,
                        *([config.theme.custom_dir] if config.theme.custom_dir else [])]
@@ -224,7 +227,7 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
             return f"the extension {sorted(reading)[0]!r} reads other files into pages"
         if self.previous is None:
             return "no previous build"
-        if self._building():
+        if self.store.building():
             return "the previous build was interrupted"
         if self.previous.settings != self.settings:
             return ("the configuration, the templates (overrides/), or the versions of "
@@ -307,62 +310,7 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
                 removed += 1
         return removed
 
-    def _keep_copies(self, built: set[str]) -> None:
-        """Remove the search copies of pages that are gone."""
-        if self.reason or self.previous is None:
-            self.copies.keep_only(built)
-            return
-        for uri, record in self.previous.pages.items():
-            if record.output_path not in built:
-                self.copies.remove(record.output_path)
-
-    def _search_index(self, site_dir: str) -> dict:
-        """Index the search copies with Pagefind, unless this is not a full build, no copy
-        changed and the index is as it was written; the stamps of its files."""
-        kept = self.previous.bundle if self.previous and not self.cleaned else {}
-        if self.reason or self.copies.changed or not kept or bundle_stamps(site_dir) != kept:
-            try:
-                index_site(self.copies.folder, Path(site_dir))
-            except SearchIndexError as error:
-                raise PluginError(str(error)) from None
-            log.info("Papershelf: search index written (Pagefind)")
-            return bundle_stamps(site_dir)
-        return kept
-
     # -- storing --------------------------------------------------------------------------
-
-    def _copies_folder(self) -> Path:
-        """Where the search copies are kept: with the state, or, while serving, in a
-        temporary folder that lasts as long as the server."""
-        if self.persist:
-            return self.root / CACHE_DIR / "search"
-        if self.scratch is None:
-            self.scratch = tempfile.TemporaryDirectory(prefix="papershelf-search-")
-        return Path(self.scratch.name)
-
-    def _load(self) -> Manifest | None:
-        if not self.persist:
-            return self.in_memory
-        return Manifest.from_json(read_cache(self.root, MANIFEST))
-
-    def _save(self, manifest: Manifest) -> None:
-        if self.persist:
-            write_cache(self.root, MANIFEST, manifest.to_json())
-        else:
-            self.in_memory = manifest
-
-    def _building(self) -> bool:
-        return self.persist and (self.root / CACHE_DIR / MARKER).exists()
-
-    def _mark_building(self, building: bool) -> None:
-        if not self.persist:
-            return
-        marker = self.root / CACHE_DIR / MARKER
-        if building:
-            marker.parent.mkdir(parents=True, exist_ok=True)
-            marker.touch()
-        else:
-            marker.unlink(missing_ok=True)
 
     def _warned(self) -> None:
         self.any_warning = True

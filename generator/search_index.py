@@ -25,6 +25,7 @@ output is the same bytes for the same copies, whatever order they were written i
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -32,6 +33,8 @@ import subprocess
 from pathlib import Path
 
 from .files import prune_empty_dirs, stamp
+
+log = logging.getLogger("mkdocs.plugins.papershelf")
 
 BUNDLE = "pagefind"
 # Pagefind's own search interfaces: Papershelf uses Material's, so they are not deployed.
@@ -107,13 +110,26 @@ class Copies:
             prune_empty_dirs(Path(path).parent, self.folder)
             self.changed = True
 
-    def keep_only(self, pages: set[str]) -> None:
-        """Remove every copy but those of ``pages`` (after a full build)."""
-        names = [path.relative_to(self.folder).as_posix()
-                 for path in self.folder.rglob("*") if not path.is_dir()]
-        for name in names:
-            if name not in pages:
+    def keep(self, built: set[str], before: list[str] | None) -> None:
+        """After a build of the pages ``built``, remove the copies of the pages that were
+        built ``before`` and are gone; without that list (after a full build), every copy
+        but those of ``built``."""
+        if before is None:
+            before = [path.relative_to(self.folder).as_posix()
+                      for path in self.folder.rglob("*") if not path.is_dir()]
+        for name in before:
+            if name not in built:
                 self.remove(name)
+
+    def index(self, site_dir: str, kept: dict, full: bool) -> dict:
+        """Index the copies into the site with Pagefind, unless this is not a ``full``
+        build, no copy changed and the index is still as written (``kept``: the stamps of
+        its files then); the stamps of its files now."""
+        if full or self.changed or not kept or bundle_stamps(site_dir) != kept:
+            index_site(self.folder, Path(site_dir))
+            log.info("Papershelf: search index written (Pagefind)")
+            return bundle_stamps(site_dir)
+        return kept
 
 
 def index_site(copies: Path, site_dir: Path) -> None:

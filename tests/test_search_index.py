@@ -40,7 +40,10 @@ def test_copies_are_written_when_they_change_and_removed_with_their_page(tmp_pat
     copies.write("papers/a/index.html", PAGE.replace("Title", "New title"))
     assert copies.changed
     copies.write("papers/b/index.html", PAGE)
-    copies.keep_only({"papers/b/index.html"})
+    copies.keep({"papers/b/index.html"}, ["papers/a/index.html"])
+    assert not (tmp_path / "search/papers/a").exists()
+    copies.write("papers/a/index.html", PAGE)
+    copies.keep({"papers/b/index.html"}, None)  # after a full build: all but those built
     assert not (tmp_path / "search/papers/a").exists()
     copies.changed = False
     copies.write("papers/b/index.html", "<html><body>no longer searchable</body></html>")
