@@ -39,11 +39,19 @@ class Part:
     label: str
     papers: list[Paper]
     parts: list[Part] = field(default_factory=list)
+    _by_key: dict[Key, Part] | None = field(default=None, repr=False, compare=False)
 
     def walk(self) -> Iterator[Part]:
         yield self
         for part in self.parts:
             yield from part.walk()
+
+    def find(self, key: Key) -> Part:
+        """The part below this one with ``key`` (looked up in a table made once: a day
+        cut into thousands of parts must not cost a search of its siblings for each)."""
+        if self._by_key is None:
+            self._by_key = {part.key: part for part in self.walk()}
+        return self._by_key[key]
 
 
 def split(papers: list[Paper], key_of: Callable[[Paper], Key],
@@ -86,9 +94,9 @@ def contents(page: str, part: Part) -> list[str]:
 def trail(page: str, title: str, part: Part, root: Part) -> str:
     """Links to the pages above a part: "[Topic](…) › [2026](…) › February 2026"."""
     here = part_path(page, part.key)
-    steps, node = [f"[{markdown_text(title)}]({link(here, page)})"], root
+    steps = [f"[{markdown_text(title)}]({link(here, page)})"]
     for depth in range(len(part.key) - 1):
-        node = next(child for child in node.parts if child.key == part.key[:depth + 1])
+        node = root.find(part.key[:depth + 1])
         steps.append(f"[{markdown_text(node.label)}]({link(here, part_path(page, node.key))})")
     return " › ".join([*steps, markdown_text(part.label)])
 
