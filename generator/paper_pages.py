@@ -61,7 +61,23 @@ def _positions(site: Site) -> dict[str, dict]:
 
 
 def _neighbour(paper: Paper) -> dict:
-    return {"title": paper.title, "url": url_of(paper_path(paper.slug))}
+    return {"title": paper.title, "url": url_of(paper_path(paper.slug)),
+            **_with_parts(paper.title)}
+
+
+def _with_parts(title: str) -> dict:
+    # Only for a title with formulas: most have none, and every page lists several.
+    parts = title_parts(title)
+    return {"title_parts": parts} if parts else {}
+
+
+def title_parts(title: str) -> list[dict] | None:
+    """A title's text and formulas, for the template to mark the formulas for KaTeX; None
+    for a title without any (the template shows it as it is)."""
+    if not has_markup(title):
+        return None
+    return [{"kind": s.kind.value, "text": s.text, "source": s.source}
+            for s in segments(title)]
 
 
 def render_paper_page(paper: Paper, site: Site, position: dict | None = None) -> str:
@@ -166,8 +182,7 @@ def _paper_data(paper: Paper, site: Site, position: dict | None) -> dict:
     """Plain text and root-relative URLs; the template escapes and relativises them."""
     return {
         "title": paper.title,
-        "title_parts": [{"kind": s.kind.value, "text": s.text, "source": s.source}
-                        for s in segments(paper.title)] if has_markup(paper.title) else None,
+        "title_parts": title_parts(paper.title),
         "position": position,
         "has_abstract": paper.abstract is not None,
         "has_note": bool(paper.note and paper.note.body.strip()),
@@ -261,6 +276,7 @@ def _encoded_template() -> tuple[str, str]:
 def _related_item(link: RelatedLink, site: Site, paper: Paper) -> dict:
     other = site.by_slug[link.slug]
     return {"title": other.title, "url": url_of(paper_path(other.slug)),
+            **_with_parts(other.title),
             "why": list(link.why),
             "closeness": None if link.score is None else closeness(link.score),
             "scores": None if link.score is None else closeness_range(link.score),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 
 from tests.browser import copy_bibtex, serve
 from tests.test_browser import open_page, search
@@ -191,3 +192,25 @@ def test_dollar_signs_that_are_not_math_stay_as_written(browser, hostile_site, h
         assert errors == []
         page.close()
 
+
+
+def test_formulas_in_a_neighbouring_papers_title_are_typeset(browser, hostile_site):
+    """The footer's next or previous paper shows its title's formula typeset, like the
+    paper's own heading (overrides/paper.html: title_markup)."""
+    def position(page_md):
+        meta = yaml.safe_load(page_md.read_text(encoding="utf-8").split("---\n", 2)[1])
+        return meta["papershelf"]["position"] or {}
+
+    neighbours = [(page_md, item) for page_md in sorted((hostile_site / "docs" / "papers")
+                                                        .glob("*.md"))
+                  for item in (position(page_md).get("previous"), position(page_md).get("next"))
+                  if item and item.get("title_parts")]
+    assert neighbours, "the hostile listing has a titled formula next to another paper"
+    page_md, item = neighbours[0]
+    with serve(hostile_site / "site") as base:
+        page, errors = open_page(browser, f"{base}papers/{page_md.stem}/")
+        footer = page.locator(".md-footer__inner")
+        footer.locator(".ps-math .katex").first.wait_for(timeout=10000)
+        assert item["title"].split("$")[0] in footer.inner_text()
+        assert errors == []
+        page.close()
