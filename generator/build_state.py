@@ -129,6 +129,13 @@ class Store:
         else:
             marker.unlink(missing_ok=True)
 
+    def record_inputs(self, paths: list[str]) -> None:
+        """After a build that finished without a warning: what it read (``site_unchanged``
+        compares it)."""
+        if self.persist:
+            write_cache(self.root, INPUTS, {"paths": paths,
+                                            "fingerprint": inputs_fingerprint(paths)})
+
     def copies_folder(self) -> Path:
         """Where the pages' search copies are kept (:mod:`.search_index`)."""
         if self.persist:

@@ -7,12 +7,14 @@ from __future__ import annotations
 import calendar
 from collections import defaultdict
 
+from slugify import slugify
+
 from .escaping import markdown_text
 from .model import Paper
-from .page_parts import DATES_TAB, filter_options, page_document, paper_item, plural, \
-    undated_lines
-from .parts import NEWEST, Part, by_title, contents, date_label, grouped, listed_key, \
-    order_note, part_path, publication_key, split, trail
+from .page_parts import DATES_TAB, NEWEST, by_title, filter_options, page_document, \
+    paper_item, plural, undated_lines
+from .parts import Part, contents, date_label, grouped, listed_key, order_note, part_path, \
+    publication_key, split, trail, trimmed
 from .site import DATES_INDEX, LISTED, UNDATED, Site, link, newest_first, year_path
 
 
@@ -69,8 +71,8 @@ def _month_link(root: Part, page: str, month: int) -> str:
     """Where a month of a year is: its own part, or its heading on the year's page."""
     if root.parts:
         return link(DATES_INDEX, part_path(page, (f"{month:02}",)))
-    name = calendar.month_name[month].lower()
-    return f"{link(DATES_INDEX, page)}#{name}-{root.label}"
+    # The anchor grouped() gives the month's heading on the year's page.
+    return f"{link(DATES_INDEX, page)}#{slugify(date_label((root.label, f'{month:02}')))}"
 
 
 def _year_page(year: int, part: Part, root: Part, site: Site) -> str:
@@ -108,8 +110,8 @@ def _by_first_listing(papers: list[Paper]) -> list[Paper]:
     """By the day a listing first showed them, newest first; unknown listing days last."""
     first_seen = defaultdict(list)
     for paper in papers:
-        first_seen[listed_key(paper)[:3] if listed_key(paper)[0] != "unknown" else None] \
-            .append(paper)
+        key = listed_key(paper)
+        first_seen[key if key[0] != "unknown" else None].append(paper)
     days = sorted((key for key in first_seen if key), reverse=True)
     ordered = [p for day in days for p in newest_first(first_seen[day])]
     return ordered + by_title(first_seen.get(None, []))
@@ -163,8 +165,5 @@ def _listing_of(title: str, body: list[str], part: Part, path: str, site: Site,
     """A page of the archive: its parts, or its papers with the filter over them."""
     if part.parts:
         return page_document(title, [*body, "", *contents(path, part)], tab=DATES_TAB)
-    items = lines()
-    while items and not items[0]:
-        del items[0]
-    return page_document(title, [*body, "", *items],
+    return page_document(title, [*body, "", *trimmed(lines())],
                          extra={"filters": filter_options(part.papers, site)}, tab=DATES_TAB)

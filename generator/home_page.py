@@ -8,11 +8,10 @@ from __future__ import annotations
 from collections import Counter
 
 from .escaping import document, markdown_text
-from .page_parts import paper_item, plural, reading_queue, recently_read
+from .page_parts import NEWEST, paper_item, plural, reading_queue, recently_read
 from .site import (DATES_INDEX, HOME, LISTED, LISTINGS_INDEX, STATUS_INDEX, TOPICS_INDEX, UNDATED, Site,
                    link, newest_first, status_path, topic_path, url_of, year_path)
 
-NEWEST = 10
 
 
 def generate_home_page(site: Site) -> dict[str, str]:

@@ -26,9 +26,9 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .build_state import (INPUTS, Manifest, PageRecord, Store, encode_meta, file_digest,
-                          inputs_fingerprint, nav_digest, page_key, settings_digest, stamp)
-from .files import prune_empty_dirs, write_cache
+from .build_state import (Manifest, PageRecord, Store, encode_meta, file_digest, nav_digest,
+                          page_key, settings_digest, stamp)
+from .files import prune_empty_dirs
 from .mkdocs_adapters import (RecordingFiles, WarningHandler, constant, drop_dirty_warning,
                               inside, restore, search_plugin, target)
 from .search_index import Copies, SearchIndexError
@@ -63,11 +63,10 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
 
     @event_priority(-100)  # after every other plugin has adjusted the configuration
     def on_config(self, config):
-        self.root = Path(config.config_file_path or ".").resolve().parent
-        self.persist = inside(Path(config.site_dir), self.root)
-        if self.store is None or (self.store.root, self.store.persist) != (self.root,
-                                                                          self.persist):
-            self.store = Store(self.root, self.persist)  # kept while serving
+        root = Path(config.config_file_path or ".").resolve().parent
+        persist = inside(Path(config.site_dir), root)
+        if self.store is None or (self.store.root, self.store.persist) != (root, persist):
+            self.store = Store(root, persist)  # kept while serving
         plugins = [(name, dict(plugin.config)) for name, plugin in config.plugins.items()]
         self.settings = settings_digest(config, plugins)
         self.previous = self.store.load()
@@ -207,10 +206,8 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         """After ``mkdocs build``: what it read, if it finished without a warning (the site
         is then complete and ``papershelf build`` may skip MkDocs until something changes)."""
         self._detach()
-        if getattr(self, "finished", False) and not self.any_warning and self.persist:
-            paths = [str(path) for path in self.inputs if path]
-            write_cache(self.root, INPUTS, {"paths": paths,
-                                            "fingerprint": inputs_fingerprint(paths)})
+        if getattr(self, "finished", False) and not self.any_warning:
+            self.store.record_inputs([str(path) for path in self.inputs if path])
 
     # -- deciding -------------------------------------------------------------------------
 
@@ -310,7 +307,7 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
                 removed += 1
         return removed
 
-    # -- storing --------------------------------------------------------------------------
+    # -- warnings -------------------------------------------------------------------------
 
     def _warned(self) -> None:
         self.any_warning = True

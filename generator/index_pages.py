@@ -9,8 +9,9 @@ from __future__ import annotations
 from .escaping import markdown_text
 from .page_parts import (LISTINGS_TAB, TOPICS_TAB, filter_options, last_seen, page_document,
                          paper_item, plural)
-from .parts import (NEWEST, Part, archive_order, contents, date_label, grouped, order_note,
-                    part_path, publication_key, split, trail)
+from .page_parts import NEWEST
+from .parts import (Part, archive_order, contents, date_label, grouped, order_note, part_path,
+                    publication_key, split, trail, trimmed)
 from .site import LISTINGS_INDEX, TOPICS_INDEX, Site, bibtex_path, feed_path, link, topic_path
 
 
@@ -67,10 +68,7 @@ def _topic_page(name: str, description: str, part: Part, root: Part, path: str,
                      "## All papers", ""]
         body += contents(path, part)
     else:
-        items = grouped(part, publication_key, date_label, here, site)
-        while items and not items[0]:
-            del items[0]
-        body += items
+        body += trimmed(grouped(part, publication_key, date_label, here, site))
         extra["filters"] = filter_options(papers, site)
     newest = max((last_seen(p) for p in papers if last_seen(p)), default=None)
     if newest:

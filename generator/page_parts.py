@@ -181,6 +181,11 @@ def last_seen(paper: Paper):
     return max((d for d in dates if d), default=None)
 
 
+# How many papers a short selection shows: the home page's queues, the newest papers above
+# a split topic or "Recently listed".
+NEWEST = 10
+
+
 def with_status(site: Site, status: str) -> list[Paper]:
     return [p for p in site.papers if p.note and p.note.status == status]
 
@@ -225,10 +230,9 @@ def undated_lines(papers: list[Paper], site: Site, from_path: str, level: int) -
 
 
 def _alphabetical(papers: list[Paper], site: Site, from_path: str, hashes: str) -> list[str]:
-    filed = sorted((initial(p.title), p.title.casefold(), p.slug, p) for p in papers)
     by_letter: dict[str, list[Paper]] = {}
-    for letter, _, _, paper in filed:
-        by_letter.setdefault(letter, []).append(paper)
+    for paper in by_title(papers):
+        by_letter.setdefault(initial(paper.title), []).append(paper)
     anchors = {letter: f"letter-{letter.lower() if letter.isalpha() else 'other'}"
                for letter in by_letter}
     lines = ["", "Alphabetically: " + " · ".join(
@@ -237,6 +241,11 @@ def _alphabetical(papers: list[Paper], site: Site, from_path: str, hashes: str) 
         lines += ["", f"{hashes} {markdown_text(letter)} {{ #{anchors[letter]} }}", "",
                   *(paper_item(p, from_path, site) for p in group)]
     return lines
+
+
+def by_title(papers: list[Paper]) -> list[Paper]:
+    """Filed by initial, then title (case set aside), then slug."""
+    return sorted(papers, key=lambda p: (initial(p.title), p.title.casefold(), p.slug))
 
 
 def initial(title: str) -> str:

@@ -22,12 +22,10 @@ from slugify import slugify
 
 from .escaping import markdown_text
 from .model import DateKind, Paper
-from .page_parts import initial, paper_item, undated_lines
+from .page_parts import by_title, initial, paper_item, undated_lines
 from .site import Site, link, newest_first
 
 Key = tuple[str, ...]
-# A split page of a topic or of "Recently listed" shows its newest papers above its parts.
-NEWEST = 10
 
 
 @dataclass
@@ -114,6 +112,12 @@ def order_note(ordered: list[Paper]) -> str:
             f"without one, {rest}.")
 
 
+def trimmed(lines: list[str]) -> list[str]:
+    """Lines without the blank ones they start with (the page puts one before them)."""
+    start = next((number for number, line in enumerate(lines) if line), len(lines))
+    return lines[start:]
+
+
 def grouped(part: Part, key_of, label_of, path: str, site: Site,
             months_at: int = 1) -> list[str]:
     """The papers of a page that is not split, under a heading for each value of their
@@ -170,14 +174,6 @@ def archive_order(papers: list[Paper]) -> list[Paper]:
     (A page that is not split orders its undated papers itself.)"""
     ordered = newest_first(papers)
     return [p for p in ordered if p.dated] + by_title([p for p in ordered if not p.dated])
-
-
-def _title_order(paper: Paper) -> tuple:
-    return (initial(paper.title), paper.title.casefold(), paper.slug)
-
-
-def by_title(papers: list[Paper]) -> list[Paper]:
-    return sorted(papers, key=_title_order)
 
 
 def letter_key(title: str) -> str:
