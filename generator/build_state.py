@@ -14,22 +14,17 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import os
 import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from .cache import code_version
-from .files import CACHE_DIR, read_cache, stamp, write_cache
+from . import site_inputs
+from .files import CACHE_DIR, read_cache, write_cache
+from .site_inputs import MARKER, versions
 
 FORMAT = 1
-# In .papershelf/: the state, the marker of a build under way, and what the last complete
-# build without a warning read (see ``site_unchanged``).
+# In .papershelf/: the state (and the marker of a build under way, :mod:`.site_inputs`).
 MANIFEST = "site"
-MARKER = "site.building"
-INPUTS = "site-inputs"
-LIBRARIES = ("mkdocs", "properdocs", "mkdocs-material", "pymdown-extensions", "Markdown",
-             "Jinja2", "Pygments", "nh3", "MarkupSafe", "babel", "pagefind", "pagefind_bin")
 Stamp = list[int]  # [mtime in ns, size]: what the file was when last read or written
 
 
@@ -125,16 +120,15 @@ class Store:
         if building:
             marker.parent.mkdir(parents=True, exist_ok=True)
             marker.touch()
-            (self.root / CACHE_DIR / f"{INPUTS}.json").unlink(missing_ok=True)
+            site_inputs.forget(self.root)
         else:
             marker.unlink(missing_ok=True)
 
-    def record_inputs(self, paths: list[str]) -> None:
-        """After a build that finished without a warning: what it read (``site_unchanged``
-        compares it)."""
+    def record_inputs(self, paths: list[str], config_file: str | None) -> None:
+        """After a build that finished without a warning: what it read
+        (:func:`.site_inputs.site_unchanged` compares it)."""
         if self.persist:
-            write_cache(self.root, INPUTS, {"paths": paths,
-                                            "fingerprint": inputs_fingerprint(paths)})
+            site_inputs.record(self.root, paths, config_file)
 
     def copies_folder(self) -> Path:
         """Where the pages' search copies are kept (:mod:`.search_index`)."""
@@ -177,7 +171,7 @@ def _untag_date(value: dict):
 def settings_digest(config, plugins: list[tuple[str, dict]]) -> str:
     """What every page's HTML depends on besides its own source: the configuration as
     loaded, the theme's templates, the versions of MkDocs, its extensions and Papershelf."""
-    libraries = _versions()
+    libraries = versions()
     settings = {key: config.get(key) for key in sorted(config.keys())
                 if key not in ("plugins", "theme", "nav", "config_file_path")}
     theme = config.theme
@@ -227,60 +221,7 @@ def nav_digest(nav) -> str:
     return hashlib.sha256(json.dumps(entries).encode("utf-8")).hexdigest()
 
 
-def inputs_fingerprint(paths: list[str]) -> str:
-    """A digest of the name, size and time of every file in ``paths`` (files or folders)
-    and of the versions of the code: equal fingerprints mean nothing a build reads changed."""
-    digest = hashlib.sha256(_versions().encode("utf-8"))
-    for top in paths:
-        digest.update(b"\x01" + os.fsencode(top))
-        for name, status in sorted(_walk(top)):
-            digest.update(f"{name}\x00{status[0]}\x00{status[1]}\n".encode("utf-8",
-                                                                          "surrogateescape"))
-    return digest.hexdigest()
-
-
-def _walk(top: str):
-    status = stamp(top)
-    if status is None or not os.path.isdir(top):
-        yield "", status or [0, -1]
-        return
-    stack = [top]
-    while stack:
-        with os.scandir(stack.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(entry.path)
-                else:
-                    info = entry.stat(follow_symlinks=False)
-                    yield entry.path[len(top):], [info.st_mtime_ns, info.st_size]
-
-
-def _versions() -> str:
-    """The versions of what makes the site's files: MkDocs (or ProperDocs), the theme,
-    the Markdown extensions, Pagefind and Papershelf's own source."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    names = []
-    for name in LIBRARIES:
-        try:
-            names.append(f"{name}=={version(name)}")
-        except PackageNotFoundError:
-            names.append(f"{name}: none")
-    return f"{FORMAT} {code_version()} {' '.join(names)}"
-
-
 def page_key(settings: str, nav: str, file, source_digest: str) -> str:
     data = "\x00".join([settings, nav, file.src_uri, file.dest_uri, file.url,
                         str(file.inclusion), source_digest])
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
-
-
-def site_unchanged(root: Path) -> bool:
-    """Whether nothing the last ``mkdocs build`` read or wrote changed since it finished
-    without a warning: then building again would render nothing and write the same site."""
-    last = read_cache(root, INPUTS)
-    if not last or (root / CACHE_DIR / MARKER).exists():
-        return False
-    paths = last.get("paths")
-    return (isinstance(paths, list) and all(isinstance(path, str) for path in paths)
-            and last.get("fingerprint") == inputs_fingerprint(paths))

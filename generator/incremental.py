@@ -27,8 +27,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from .build_state import (Manifest, PageRecord, Store, encode_meta, file_digest, nav_digest,
-                          page_key, settings_digest, stamp)
-from .files import prune_empty_dirs
+                          page_key, settings_digest)
+from .files import prune_empty_dirs, stamp
 from .mkdocs_adapters import (RecordingFiles, WarningHandler, constant, drop_dirty_warning,
                               inside, restore, search_plugin, target)
 from .search_index import Copies, SearchIndexError
@@ -195,6 +195,7 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
             self.store.save(manifest)
         self.store.mark_building(False)
         self.finished = True
+        self.config_file = config.config_file_path
         self.inputs = [config.docs_dir, config.config_file_path, config.site_dir,
                        *([config.theme.custom_dir] if config.theme.custom_dir else [])]
 
@@ -207,7 +208,8 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         is then complete and ``papershelf build`` may skip MkDocs until something changes)."""
         self._detach()
         if getattr(self, "finished", False) and not self.any_warning:
-            self.store.record_inputs([str(path) for path in self.inputs if path])
+            self.store.record_inputs([str(path) for path in self.inputs if path],
+                                     self.config_file)
 
     # -- deciding -------------------------------------------------------------------------
 

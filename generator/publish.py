@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable
 
 from .build import generate
-from .build_state import site_unchanged
+from .site_inputs import site_unchanged
 from .stages import Stages
 from .cache import RunSummary
 from .config import Config
