@@ -1,6 +1,6 @@
 """What a run can skip: results keyed by the content they were computed from.
 
-Four caches, in ``.papershelf/`` at the project root (safe to delete at any time):
+Five caches, in ``.papershelf/`` at the project root (safe to delete at any time):
 
 * ``run.json``: a digest of every input (listings, notes, taxonomy, configuration and the
   generator's own version) with the summary of the run that produced the current outputs.
@@ -10,6 +10,8 @@ Four caches, in ``.papershelf/`` at the project root (safe to delete at any time
 * ``topics.json``: each paper's topics, keyed by the taxonomy and the paper's own text.
 * ``embeddings.json``: each paper's sentence vector, keyed by its own text and the model
   (``generator.embeddings``), so that new papers are the only ones embedded.
+* ``listings.json``: each capture as read, keyed by its bytes, name and path
+  (``generator.listing_cache``), so that new and changed captures are the only ones read.
 """
 
 from __future__ import annotations

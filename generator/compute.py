@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from . import listing_cache
 from .stages import Stages
 from .cache import RunSummary, digest, text_key
 from .config import Config
@@ -64,6 +65,8 @@ def compute(inputs: Inputs, config: Config, stages: Stages | None = None) -> Col
     stages = stages or Stages()
     diagnostics = list(inputs.diagnostics)
     caches: dict[str, dict] = {}
+    if inputs.listings_cache is not None:
+        caches[listing_cache.NAME] = inputs.listings_cache
     with stages.stage("merge"):
         diagnostics += _configured_listings(config, inputs)
         years, found = infer_listing_years(inputs.listings, config.listing_years)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .cache import digest
 from .config import Config
+from . import listing_cache
 from .files import display_path, read_cache, read_listings, read_notes, read_yaml
 from .model import Diagnostic, Level, Listing, Note
 from .notes import parse_note
@@ -33,37 +34,48 @@ class Inputs:
     # Sentence vectors by a digest of each paper's text (generator.embeddings).
     embedding_cache: dict = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # The captures as read, to keep for the next run (None: the kept ones are current).
+    listings_cache: dict | None = None
 
 
 def read_inputs(config: Config) -> Inputs:
     diagnostics: list[Diagnostic] = []
-    listings, skipped = _listings(config, diagnostics)
+    listings, skipped, listings_cache = _listings(config, diagnostics)
     taxonomy, key = _taxonomy(config, diagnostics)
     return Inputs(listings, skipped, _notes(config, diagnostics), taxonomy, key,
                   read_cache(config.root, "topics") or {},
                   read_cache(config.root, "related") or {},
-                  read_cache(config.root, "embeddings") or {}, diagnostics)
+                  read_cache(config.root, "embeddings") or {}, diagnostics, listings_cache)
 
 
-def _listings(config: Config, diagnostics: list[Diagnostic]) -> tuple[list[Listing], list[str]]:
+def _listings(config: Config, diagnostics: list[Diagnostic]
+              ) -> tuple[list[Listing], list[str], dict | None]:
     sources, ignored, refused = read_listings(config.seeds_dir, config.root)
+    kept = listing_cache.kept(read_cache(config.root, listing_cache.NAME))
     diagnostics += [Diagnostic(Level.NOTICE, path, None,
                                "not a text capture (*.txt, *.md); ignored") for path in ignored]
     diagnostics += refusals(refused)
     if not sources:
         diagnostics.append(Diagnostic(Level.WARNING, display_path(config.seeds_dir, config.root),
                                       None, "no listings: expected captures (*.txt, *.md) here"))
-    listings, skipped = [], []
+    listings, skipped, entries = [], [], {}
     for source in sources:
-        text, problem = decode_listing(source.data, source.display)
-        if problem:
-            diagnostics.append(problem)
-            skipped.append(source.display)
-            continue
-        listing, found = read_listing(text, source.name, source.display)
+        key = listing_cache.key(source.name, source.display, source.data)
+        read = listing_cache.decode(kept[key]) if key in kept else None
+        if read:
+            entries[key] = kept[key]
+        else:
+            text, problem = decode_listing(source.data, source.display)
+            if problem:
+                diagnostics.append(problem)
+                skipped.append(source.display)
+                continue
+            read = read_listing(text, source.name, source.display)
+            entries[key] = listing_cache.encode(*read)
+        listing, found = read
         listings.append(listing)
         diagnostics.extend(found)
-    return listings, skipped
+    return listings, skipped, None if entries == kept else listing_cache.cache_data(entries)
 
 
 def _taxonomy(config: Config, diagnostics: list[Diagnostic]) -> tuple[list[Topic], str]:
