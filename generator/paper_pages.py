@@ -37,10 +37,12 @@ AUTHORS_SHOWN = 200
 _NOT_SEARCHED = 'data-search-exclude="1"'
 
 
-def generate_paper_pages(site: Site) -> dict[str, str]:
+def generate_paper_pages(site: Site, part: tuple[int, int] = (0, 1)) -> dict[str, str]:
+    """Every paper's page; with ``part`` (i, n), every n-th paper's from the i-th."""
     positions = _positions(site)
+    index, count = part
     return {paper_path(paper.slug): render_paper_page(paper, site, positions.get(paper.slug))
-            for paper in site.papers}
+            for paper in site.papers[index::count]}
 
 
 def _positions(site: Site) -> dict[str, dict]:
