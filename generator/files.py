@@ -326,7 +326,7 @@ def stamp(path: str | Path, follow_symlinks: bool = True) -> list[int] | None:
 
 def output_stamps(docs_dir: Path, names: list[str]) -> dict[str, list[int]] | None:
     """The stamp of each output; None if any is missing."""
-    stamps = {name: stamp(docs_dir / name) for name in names}
+    stamps = {name: stamp(os.path.join(docs_dir, name)) for name in names}
     return None if None in stamps.values() else stamps
 
 

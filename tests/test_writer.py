@@ -69,7 +69,8 @@ def test_a_hand_written_page_at_a_retired_path_is_kept(tmp_path):
 
 
 @pytest.mark.parametrize("entry", ["about.md", "../notes/x.md", "/etc/passwd",
-                                   "papers/../about.md", "papers/./x.md", "papers\\x.md", ""])
+                                   "papers/../about.md", "papers/./x.md", "papers\\x.md", "",
+                                   ".", "papers//x.md", "papers/"])
 def test_manifest_entries_outside_the_generated_folders_are_ignored(tmp_path, entry):
     project = tmp_path / "project"
     docs = project / "docs"
