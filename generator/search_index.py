@@ -30,6 +30,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from .files import prune_empty_dirs, stamp
@@ -37,6 +38,8 @@ from .files import prune_empty_dirs, stamp
 log = logging.getLogger("mkdocs.plugins.papershelf")
 
 BUNDLE = "pagefind"
+# Pagefind writes its bundle here when there is this much room (at 20,000 pages: 25 MB).
+SCRATCH, SCRATCH_FREE = "/dev/shm", 1 << 30
 # Pagefind's own search interfaces: Papershelf uses Material's, so they are not deployed.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
           "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
@@ -135,28 +138,93 @@ class Copies:
 def index_site(copies: Path, site_dir: Path) -> None:
     """Index the search copies in ``copies`` into ``site_dir/pagefind/`` with Pagefind's
     command line: faster than the Python API's service, and it has written every file
-    when it exits (after one API run at 20,000 pages a file was left empty)."""
+    when it exits (after one API run at 20,000 pages a file was left empty).
+
+    Pagefind writes a new bundle in a scratch folder, in memory where there is room
+    (``/dev/shm``); only the files that differ are then copied into the site, and the
+    ones no longer written removed. Most of the bundle's files are named by a digest of
+    their content: at 20,000 pages, after one page changed, a few hundred files of 20,000
+    change (writing them all and deleting the old ones took 4 s more)."""
     from pagefind.service import get_executable
 
-    site_dir = Path(site_dir)
-    # Pagefind adds to its folder: the previous index's chunks would stay.
-    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
     copies.mkdir(parents=True, exist_ok=True)
-    command = [str(get_executable()), "--site", str(copies), "--output-path",
-               str((site_dir / BUNDLE).resolve()), "--force-language", "en", "--quiet"]
-    for selector in EXCLUDED:
-        command += ["--exclude-selectors", selector]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed (exit {result.returncode}): "
-                               f"{(result.stderr or result.stdout).strip()[-2000:]}")
-    bundle = site_dir / BUNDLE
-    empty = [str(path) for path in bundle.rglob("*") if path.is_file()
-             and not path.stat().st_size]
-    if empty:
-        raise SearchIndexError(f"Pagefind left empty files: {', '.join(empty[:5])}")
-    for name in UNUSED:
-        (bundle / name).unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="papershelf-pagefind-",
+                                     dir=_scratch_folder()) as scratch:
+        output = Path(scratch) / BUNDLE
+        command = [str(get_executable()), "--site", str(copies), "--output-path",
+                   str(output), "--force-language", "en", "--quiet"]
+        for selector in EXCLUDED:
+            command += ["--exclude-selectors", selector]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise SearchIndexError(f"Pagefind failed (exit {result.returncode}): "
+                                   f"{(result.stderr or result.stdout).strip()[-2000:]}")
+        for name in UNUSED:
+            (output / name).unlink(missing_ok=True)
+        written = _files(output)
+        empty = [name for name, path in written.items() if not os.path.getsize(path)]
+        if empty:
+            raise SearchIndexError(f"Pagefind left empty files: {', '.join(empty[:5])}")
+        _update(Path(site_dir) / BUNDLE, written)
+
+
+def _scratch_folder() -> str | None:
+    """Memory, when the system has a RAM-backed folder with room to spare; else the
+    temporary folder."""
+    try:
+        if os.access(SCRATCH, os.W_OK) and shutil.disk_usage(SCRATCH).free > SCRATCH_FREE:
+            return SCRATCH
+    except OSError:
+        pass
+    return None
+
+
+def _files(folder: Path) -> dict[str, str]:
+    """Each file under ``folder`` by its "/"-separated path there."""
+    found = {}
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            found[path.relative_to(folder).as_posix()] = str(path)
+    return found
+
+
+def _update(bundle: Path, written: dict[str, str]) -> None:
+    """Make ``bundle`` hold exactly the files ``written`` (name -> where they are now),
+    copying only those whose bytes differ."""
+    if bundle.is_symlink() or bundle.exists() and not bundle.is_dir():
+        bundle.unlink()  # never written through
+    for name, source in sorted(written.items()):
+        target = bundle / name
+        if target.is_file() and not target.is_symlink() and _same_bytes(source, target):
+            continue
+        if target.is_symlink() or target.is_dir():
+            _remove(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.papershelf-tmp")
+        shutil.copyfile(source, partial)
+        os.replace(partial, target)
+    for path in sorted(bundle.rglob("*"), reverse=True):  # contents before their folder
+        if path.relative_to(bundle).as_posix() in written:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            if not any(path.iterdir()):
+                path.rmdir()
+        else:
+            path.unlink()
+
+
+def _same_bytes(one: str, other: Path) -> bool:
+    if os.path.getsize(one) != other.stat().st_size:
+        return False
+    with open(one, "rb") as first, open(other, "rb") as second:
+        return first.read() == second.read()
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
 
 
 def bundle_stamps(site_dir: str) -> dict[str, list[int]]:

@@ -48,3 +48,45 @@ def test_copies_are_written_when_they_change_and_removed_with_their_page(tmp_pat
     copies.changed = False
     copies.write("papers/b/index.html", "<html><body>no longer searchable</body></html>")
     assert copies.changed and not (tmp_path / "search/papers").exists()
+
+
+def _bundle(folder, files):
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return {name: str(folder / name) for name in files}
+
+
+def test_the_site_gets_only_the_bundle_files_that_differ(tmp_path):
+    from generator.search_index import _update
+
+    site = tmp_path / "site" / "pagefind"
+    first = _bundle(tmp_path / "one", {"pagefind.js": "js", "fragment/a.pf": "a",
+                                       "fragment/b.pf": "b", "index/x.pf": "x"})
+    _update(site, first)
+    assert {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} == set(first)
+    kept = {name: (site / name).stat().st_ino for name in first}
+    second = _bundle(tmp_path / "two", {"pagefind.js": "js", "fragment/a.pf": "a2",
+                                        "fragment/c.pf": "c", "filter/f.pf": "f"})
+    _update(site, second)
+    assert {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} == set(second)
+    assert (site / "pagefind.js").stat().st_ino == kept["pagefind.js"]  # left as it was
+    assert (site / "fragment/a.pf").read_text() == "a2"
+    assert not (site / "index").exists()  # emptied, so removed
+    assert not list(site.rglob("*.papershelf-tmp"))
+
+
+def test_a_bundle_folder_that_is_a_link_is_replaced_never_written_through(tmp_path):
+    from generator.search_index import _update
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "precious.txt").write_text("keep", encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "pagefind").symlink_to(elsewhere)
+    _update(tmp_path / "site" / "pagefind",
+            _bundle(tmp_path / "new", {"pagefind.js": "js"}))
+    assert (elsewhere / "precious.txt").read_text() == "keep"
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["precious.txt"]
+    assert (tmp_path / "site" / "pagefind" / "pagefind.js").read_text() == "js"
+    assert not (tmp_path / "site" / "pagefind").is_symlink()
