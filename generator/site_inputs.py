@@ -83,9 +83,8 @@ def fingerprint(paths: list[str], names: list[str] = ()) -> str:
     digest.update(json.dumps(environment, sort_keys=True).encode("utf-8"))
     for top in paths:
         digest.update(b"\x01" + os.fsencode(top))
-        for name, status in sorted(_walk(top)):
-            digest.update(f"{name}\x00{status[0]}\x00{status[1]}\n".encode("utf-8",
-                                                                          "surrogateescape"))
+        lines = [f"{name}\x00{mtime}\x00{size}\n" for name, (mtime, size) in sorted(_walk(top))]
+        digest.update("".join(lines).encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
