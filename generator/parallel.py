@@ -3,8 +3,8 @@ core: the render stage's pages (at 20,000 papers, 11.6 s of work done in about 6
 
 The copy starts with everything this process holds (nothing is sent to it), does its
 share of the tasks and sends back their results. If it fails in any way (an error, a
-crash, a kill), this process does its share itself: the results are the same, only
-later. Where ``fork`` is not safe to use (Windows, macOS) or there is one core, all the
+crash, a kill, or no answer long after this process finished its own share), this process
+does its share itself: the results are the same, only later. Where ``fork`` is not safe to use (Windows, macOS) or there is one core, all the
 tasks run here, in order.
 """
 
@@ -13,12 +13,17 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import select
 import signal
 import sys
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
 T = TypeVar("T")
+# How long to wait for the copy once this process has done its share: this many times as
+# long as that took, and at least MIN_PATIENCE seconds.
+PATIENCE, MIN_PATIENCE = 10, 60.0
 Task = tuple[float, Callable[[], T]]  # an estimate of its cost, and the work
 
 
@@ -45,15 +50,15 @@ def run_tasks(tasks: list[Task], parallel: bool = True) -> list[T]:
     os.close(write)
     received = None
     try:
+        start = time.monotonic()
         for i in mine:
             results[i] = tasks[i][1]()
-        with os.fdopen(read, "rb") as pipe:
-            read = None
-            received = _received(pipe.read(), len(theirs))
+        # The copy's share costs about what this one did: far longer means it is stuck.
+        patience = max(MIN_PATIENCE, PATIENCE * (time.monotonic() - start))
+        received = _received(_read_all(read, time.monotonic() + patience), len(theirs))
     finally:
         gc.unfreeze()
-        if read is not None:
-            os.close(read)
+        os.close(read)
         _reap(pid, stop=received is None)
     for position, i in enumerate(theirs):
         results[i] = received[position] if received is not None else tasks[i][1]()
@@ -83,6 +88,19 @@ def _serve(work: list[Callable], write: int) -> None:
         pass
     finally:
         os._exit(status)
+
+
+def _read_all(fd: int, deadline: float) -> bytes:
+    """What the copy sends until it closes the pipe; b"" if that takes past ``deadline``."""
+    chunks = []
+    while True:
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            return b""
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
 
 
 def _received(data: bytes, count: int) -> list | None:

@@ -47,6 +47,22 @@ def test_what_the_copy_fails_to_do_is_done_here():
         assert results == ["first", failing()]
 
 
+def test_a_copy_that_does_not_answer_is_stopped_and_its_share_done_here(monkeypatch):
+    import time
+
+    monkeypatch.setattr(parallel, "MIN_PATIENCE", 0.5)
+    parent = os.getpid()
+
+    def stuck_in_the_copy():
+        if os.getpid() != parent:
+            time.sleep(120)
+        return "done here"
+
+    start = time.monotonic()
+    assert run_tasks([(5, lambda: "first"), (1, stuck_in_the_copy)]) == ["first", "done here"]
+    assert time.monotonic() - start < 30
+
+
 def test_an_error_here_stops_the_copy_and_is_raised():
     def fails():
         raise ValueError("here")
