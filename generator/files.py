@@ -190,24 +190,31 @@ def read_mkdocs_settings(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def atomic_write(target: Path, data: bytes) -> None:
+def atomic_write(target: str | Path, data: bytes) -> None:
     """Write through a temporary file beside the target, so a reader never sees half a
     file (a full disk leaves the old file whole). The temporary name is fixed per target:
     only one generator writes a docs tree."""
+    # On strings, not Path objects: a cold build writes 42,000 files at 20,000 papers.
+    folder, base = os.path.split(os.fspath(target))
     # Short whatever the target's name: a 250-character name plus a suffix is too long.
-    name = hashlib.sha1(os.fsencode(target.name)).hexdigest()[:16]
-    temporary = target.with_name(f".{name}.papershelf-tmp")
+    name = hashlib.sha1(os.fsencode(base)).hexdigest()[:16]
+    temporary = os.path.join(folder, f".{name}.papershelf-tmp")
     try:
         try:
-            temporary.write_bytes(data)
+            _write_new(temporary, data)
         except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(data)
+            os.makedirs(folder, exist_ok=True)
+            _write_new(temporary, data)
         os.replace(temporary, target)
     except BaseException:
         with suppress(OSError):
-            temporary.unlink(missing_ok=True)
+            os.unlink(temporary)
         raise
+
+
+def _write_new(path: str, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
 
 
 def os_error_text(exc: OSError, root: Path | None = None) -> str:

@@ -104,7 +104,7 @@ def _apply(docs_dir: Path, encoded: dict[str, bytes], wanted: dict[str, str],
                   for rel in sorted(set(final) | set(to_remove))}
         _write_manifest(docs_dir, intent, writing=True)
     for rel in to_write:
-        atomic_write(docs_dir / rel, encoded[rel])
+        atomic_write(os.path.join(docs_dir, rel), encoded[rel])
         stats.written.append(rel)
     for rel in to_remove:
         (docs_dir / rel).unlink(missing_ok=True)
