@@ -4,8 +4,8 @@ core: the render stage's pages (at 20,000 papers, 11.6 s of work done in about 6
 The copy starts with everything this process holds (nothing is sent to it), does its
 share of the tasks and sends back their results. If it fails in any way (an error, a
 crash, a kill, or no answer long after this process finished its own share), this process
-does its share itself: the results are the same, only later. Where ``fork`` is not safe to use (Windows, macOS) or there is one core, all the
-tasks run here, in order.
+does its share itself: the results are the same, only later. Where ``fork`` is not safe
+to use (Windows, macOS) or there is one core, all the tasks run here, in order.
 """
 
 from __future__ import annotations

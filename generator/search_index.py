@@ -192,25 +192,28 @@ def _update(bundle: Path, written: dict[str, str]) -> None:
     """Make ``bundle`` hold exactly the files ``written`` (name -> where they are now),
     copying only those whose bytes differ."""
     if bundle.is_symlink() or bundle.exists() and not bundle.is_dir():
-        bundle.unlink()  # never written through
+        bundle.unlink()
+    present = set()
+    for path in bundle.rglob("*"):
+        if path.is_symlink():
+            path.unlink()  # links, to folders or files, are never written through
+        elif path.is_file():
+            present.add(path.relative_to(bundle).as_posix())
     for name, source in sorted(written.items()):
         target = bundle / name
-        if target.is_file() and not target.is_symlink() and _same_bytes(source, target):
+        if name in present and _same_bytes(source, target):
             continue
-        if target.is_symlink() or target.is_dir():
-            _remove(target)
+        if target.is_dir():
+            shutil.rmtree(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f".{target.name}.papershelf-tmp")
         shutil.copyfile(source, partial)
         os.replace(partial, target)
-    for path in sorted(bundle.rglob("*"), reverse=True):  # contents before their folder
-        if path.relative_to(bundle).as_posix() in written:
-            continue
-        if path.is_dir() and not path.is_symlink():
-            if not any(path.iterdir()):
-                path.rmdir()
-        else:
-            path.unlink()
+    for name in present - set(written):
+        (bundle / name).unlink()
+    for path in sorted(bundle.rglob("*"), reverse=True):  # inner folders first
+        if path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
 
 
 def _same_bytes(one: str, other: Path) -> bool:
@@ -219,12 +222,6 @@ def _same_bytes(one: str, other: Path) -> bool:
     with open(one, "rb") as first, open(other, "rb") as second:
         return first.read() == second.read()
 
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    else:
-        path.unlink()
 
 
 def bundle_stamps(site_dir: str) -> dict[str, list[int]]:

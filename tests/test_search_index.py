@@ -90,3 +90,18 @@ def test_a_bundle_folder_that_is_a_link_is_replaced_never_written_through(tmp_pa
     assert sorted(p.name for p in elsewhere.iterdir()) == ["precious.txt"]
     assert (tmp_path / "site" / "pagefind" / "pagefind.js").read_text() == "js"
     assert not (tmp_path / "site" / "pagefind").is_symlink()
+
+
+def test_links_inside_the_bundle_are_removed_not_followed(tmp_path):
+    from generator.search_index import _update
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "a.pf").write_text("keep", encoding="utf-8")
+    site = tmp_path / "site" / "pagefind"
+    site.mkdir(parents=True)
+    (site / "fragment").symlink_to(elsewhere)
+    _update(site, _bundle(tmp_path / "new", {"fragment/a.pf": "new"}))
+    assert (elsewhere / "a.pf").read_text() == "keep"
+    assert not (site / "fragment").is_symlink()
+    assert (site / "fragment" / "a.pf").read_text() == "new"
