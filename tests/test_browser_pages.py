@@ -214,3 +214,38 @@ def test_formulas_in_a_neighbouring_papers_title_are_typeset(browser, hostile_si
         assert item["title"].split("$")[0] in footer.inner_text()
         assert errors == []
         page.close()
+
+
+FILTER_PAGE = """<!doctype html><html><body><div class="md-content__inner">
+<form class="ps-filter" hidden><select name="status"><option value="">any</option>
+<option value="read">read</option></select><span class="ps-filter__count"></span></form>
+<h2 id="y2026">2026</h2>
+<dl><dt data-ps-status="read" data-ps-year="2026" data-ps-topics="" data-ps-tags="">A</dt>
+<dd>a</dd></dl>
+<h2 id="undated">Date unknown</h2>
+<h3 id="b">B</h3>
+<dl><dt data-ps-status="to-read" data-ps-year="" data-ps-topics="" data-ps-tags="">B</dt>
+<dd>b</dd></dl>
+<h3 id="c">C</h3>
+<dl><dt data-ps-status="to-read" data-ps-year="" data-ps-topics="" data-ps-tags="">C</dt>
+<dd>c</dd></dl>
+</div></body></html>"""
+
+
+def test_the_filter_hides_a_heading_whose_groups_are_all_hidden(browser):
+    from pathlib import Path
+
+    script = (Path(__file__).parent.parent / "overrides" / "papershelf" / "filter.js")
+    page = browser.new_page()
+    page.set_content(FILTER_PAGE)
+    # Material's document$ calls back with the page, as after each instant navigation.
+    page.evaluate("window.document$ = {subscribe: (f) => f({body: document.body})}")
+    page.add_script_tag(content=script.read_text(encoding="utf-8"))
+    visible = lambda: [h.inner_text() for h in page.locator("h2:visible, h3:visible").all()]
+    assert visible() == ["2026", "Date unknown", "B", "C"]
+    page.locator("select[name=status]").select_option("read")
+    assert visible() == ["2026"]
+    assert page.locator(".ps-filter__count").inner_text() == "1 of 3 papers shown"
+    page.locator("select[name=status]").select_option("")
+    assert visible() == ["2026", "Date unknown", "B", "C"]
+    page.close()

@@ -38,6 +38,18 @@ document$.subscribe(({ body }) => {
       const heading = list.previousElementSibling;
       if (heading && /^H[23]$/.test(heading.tagName)) heading.hidden = empty;
     });
+    // A heading over groups ("Date unknown" above its initials) goes when all of them went.
+    content.querySelectorAll("h2").forEach((heading) => {
+      let lists = 0, shown = 0;
+      for (let next = heading.nextElementSibling; next && next.tagName !== "H2";
+           next = next.nextElementSibling) {
+        if (next.tagName === "DL") {
+          lists += 1;
+          shown += !next.hidden;
+        }
+      }
+      if (lists) heading.hidden = !shown;
+    });
     const filtered = shown !== items.length;
     count.textContent = filtered ? `${shown} of ${items.length} papers shown` : "";
   };
