@@ -63,6 +63,11 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
 
     @event_priority(-100)  # after every other plugin has adjusted the configuration
     def on_config(self, config):
+        if not config.use_directory_urls:
+            raise PluginError(
+                f"{config.config_file_path}: use_directory_urls: false is not supported: "
+                "Papershelf's pages link to each other by directory addresses "
+                "(papers/<slug>/); remove the setting")
         root = Path(config.config_file_path or ".").resolve().parent
         persist = inside(Path(config.site_dir), root)
         if self.store is None or (self.store.root, self.store.persist) != (root, persist):

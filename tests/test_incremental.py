@@ -156,3 +156,15 @@ def test_a_page_that_warned_is_rendered_again_so_strict_still_fails(tmp_path):
         result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project,
                                 capture_output=True, text=True, check=False, env=ENVIRONMENT)
         assert result.returncode != 0 and "no-such-paper.md" in result.stderr
+
+
+def test_a_site_without_directory_urls_is_refused_with_a_message(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n",
+                      encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project,
+                            capture_output=True, text=True, check=False, env=ENVIRONMENT)
+    assert result.returncode != 0
+    assert "use_directory_urls: false is not supported" in result.stderr
+    assert "Traceback" not in result.stderr
