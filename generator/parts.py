@@ -26,6 +26,9 @@ from .page_parts import by_title, initial, paper_item, undated_lines
 from .site import Site, link, newest_first
 
 Key = tuple[str, ...]
+# A part's own parts are listed in its row of the table above it up to this many (a
+# month's days); more are only counted.
+WITHIN_SHOWN = 31
 
 
 @dataclass
@@ -81,12 +84,31 @@ def part_path(page: str, key: Key) -> str:
 
 
 def contents(page: str, part: Part) -> list[str]:
-    """A split page's body: a table of its parts and how many papers each holds."""
+    """A split page's body: a table of its parts and how many papers each holds, and of a
+    part that is split again, its own parts (a year's months), to reach them at once."""
     here = part_path(page, part.key)
-    rows = ["| Part | Papers |", "| --- | ---: |"]
-    rows += [f"| [{markdown_text(child.label)}]({link(here, part_path(page, child.key))}) "
-             f"| {len(child.papers)} |" for child in part.parts]
+    nested = any(child.parts for child in part.parts)
+    rows = ["| Part | Papers |" + (" Within |" if nested else ""),
+            "| --- | ---: |" + (" --- |" if nested else "")]
+    for child in part.parts:
+        row = (f"| [{markdown_text(child.label)}]({link(here, part_path(page, child.key))}) "
+               f"| {len(child.papers)} |")
+        if nested:
+            inner = child.parts if len(child.parts) <= WITHIN_SHOWN else []
+            row += " " + " · ".join(
+                f"[{markdown_text(_within(grandchild.label, child.label))}]"
+                f"({link(here, part_path(page, grandchild.key))})" for grandchild in inner) \
+                + (f"{len(child.parts)} parts" if child.parts and not inner else "") + " |"
+        rows.append(row)
     return rows
+
+
+def _within(label: str, outer: str) -> str:
+    """A part's name without its outer part's: "February" in "2026", "part 2 of 3" in
+    "A"."""
+    if label.endswith(" " + outer):
+        return label[:-len(outer) - 1]
+    return label[len(outer) + 2:] if label.startswith(outer + ", ") else label
 
 
 def trail(page: str, title: str, part: Part, root: Part) -> str:

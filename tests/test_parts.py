@@ -133,3 +133,25 @@ def test_a_changed_paper_changes_its_own_parts_and_the_pages_above_them():
     # parts cut by position. No count changes, so no page above them does.
     assert changed == ["dates/2024/03/01.md", "dates/listed/2024/03/09/2.md",
                        "topics/diffusion/2024/03/01.md"]
+
+
+def test_the_table_of_parts_links_the_parts_of_each_part():
+    from generator.parts import contents
+
+    items = [f"{group}{n}" for group in "ab" for n in range(7)] + ["c0"]
+    root = split(items, lambda item: (item[0],), lambda key: key[-1].upper(), 5, label="All")
+    rows = contents("topics/x.md", root)
+    assert rows[:2] == ["| Part | Papers | Within |", "| --- | ---: | --- |"]
+    assert rows[2] == ("| [A](x/a.md) | 7 | [part 1 of 2](x/a/1.md) · "
+                       "[part 2 of 2](x/a/2.md) |")
+    assert rows[4] == "| [C](x/c.md) | 1 |  |"
+    # A year's months are named without the year; very many parts are only counted.
+    months = split([f"{m:02}-{n}" for m in (1, 2) for n in range(4)] + ["2025"],
+                   lambda item: ("2025",) if item == "2025" else ("2026", item[:2]),
+                   date_label, 5, label="All")
+    assert contents("topics/x.md", months)[2:] == [
+        "| [2026](x/2026.md) | 8 | [January](x/2026/01.md) · [February](x/2026/02.md) |",
+        "| [2025](x/2025.md) | 1 |  |"]
+    many = split([str(n) for n in range(200)], lambda item: ("2026",), lambda key: key[-1],
+                 5, label="All")
+    assert contents("topics/x.md", many)[2] == "| [2026](x/2026.md) | 200 | 40 parts |"
