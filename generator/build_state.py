@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from . import site_inputs
+from . import scratch, site_inputs
 from .files import CACHE_DIR, read_cache, write_cache
 from .site_inputs import MARKER, versions
 
@@ -135,7 +135,7 @@ class Store:
         if self.persist:
             return self.root / CACHE_DIR / "search"
         if self.scratch is None:
-            self.scratch = tempfile.TemporaryDirectory(prefix="papershelf-search-")
+            self.scratch = scratch.folder("papershelf-search-")
         return Path(self.scratch.name)
 
 

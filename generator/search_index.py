@@ -30,9 +30,9 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
+from . import scratch
 from .files import prune_empty_dirs, stamp
 
 log = logging.getLogger("mkdocs.plugins.papershelf")
@@ -148,9 +148,8 @@ def index_site(copies: Path, site_dir: Path) -> None:
     from pagefind.service import get_executable
 
     copies.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="papershelf-pagefind-",
-                                     dir=_scratch_folder()) as scratch:
-        output = Path(scratch) / BUNDLE
+    with scratch.folder("papershelf-pagefind-", _scratch_folder()) as where:
+        output = Path(where) / BUNDLE
         command = [str(get_executable()), "--site", str(copies), "--output-path",
                    str(output), "--force-language", "en", "--quiet"]
         for selector in EXCLUDED:
