@@ -19,6 +19,9 @@ from .model import ArxivFacts, DayMonth, Diagnostic, Entry, Layout, Level, Listi
 NAME = "listings"
 _ENTRY = [item.name for item in fields(Entry)]
 _FACTS = [item.name for item in fields(ArxivFacts)]
+_TEXTS = ("abstract", "organization", "date_text", "arxiv_id", "summary", "submitted_by",
+          "section")
+_NUMBERS = ("line", "position", "authors", "comments", "upvotes")
 
 
 def key(name: str, display: str, data: bytes) -> str:
@@ -52,11 +55,17 @@ def decode(data) -> tuple[Listing, list[Diagnostic]] | None:
     try:
         (source, path, day, date_line, entries, shape, layout, captured, title,
          found) = data
+        _typed([source, path, shape], str)
+        _typed([date_line, title], (int, type(None)), (str, type(None)))
         listing = Listing(source, path, _from_day_month(day), date_line,
                           tuple(_from_entry(entry) for entry in entries), shape,
-                          Layout(layout), captured and date.fromisoformat(captured), title)
-        return listing, [Diagnostic(Level(level), where, line, message, code)
-                         for level, where, line, message, code in found]
+                          Layout(layout),
+                          None if captured is None else date.fromisoformat(captured), title)
+        diagnostics = [Diagnostic(Level(level), where, line, message, code)
+                       for level, where, line, message, code in found]
+        for item in diagnostics:
+            _typed([item.line, item.path, item.message, item.code], (int, type(None)), str)
+        return listing, diagnostics
     except (TypeError, ValueError, KeyError):
         return None
 
@@ -74,11 +83,25 @@ def _from_entry(values: list) -> Entry:
     if len(values) != len(_ENTRY):
         raise ValueError("not an entry")
     given = dict(zip(_ENTRY, values))
+    _typed([given[name] for name in _TEXTS], (str, type(None)))
+    _typed([given[name] for name in _NUMBERS], (int, type(None)))
+    _typed([given["title"], *given["author_names"]], str)
     given["date"] = _from_day_month(given["date"])
     given["author_names"] = tuple(given["author_names"])
     facts = given["arxiv_facts"]
+    if facts is not None:
+        _typed(facts, (str, type(None)))
     given["arxiv_facts"] = None if facts is None else ArxivFacts(*facts)
     return Entry(**given)
+
+
+def _typed(values: list, *kinds) -> None:
+    """Raise unless each value is of its kind (the last kind given stands for the rest):
+    a cache entry becomes text and numbers of a page only if it holds text and numbers."""
+    for position, value in enumerate(values):
+        kind = kinds[min(position, len(kinds) - 1)]
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise TypeError("not what encode() writes")
 
 
 def _day_month(value: DayMonth | None) -> list | None:
@@ -86,4 +109,7 @@ def _day_month(value: DayMonth | None) -> list | None:
 
 
 def _from_day_month(value: list | None) -> DayMonth | None:
-    return None if value is None else DayMonth(*value)
+    if value is None:
+        return None
+    _typed(value, int, int, (int, type(None)))
+    return DayMonth(*value)

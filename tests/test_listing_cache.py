@@ -32,8 +32,15 @@ def test_anything_the_cache_did_not_write_is_refused():
                                   .read_text(encoding="utf-8"), "a.txt", "seeds/a.txt")
     good = listing_cache.encode(listing, found)
     assert listing_cache.decode(good) is not None
+    entry = good[4][0]
+    title_at = 0
     for bad in (None, [], "x", good[:-1], [*good[:4], [["too", "short"]], *good[5:]],
-                [*good[:6], "no such layout", *good[7:]], [*good[:9], [["fatal", "p", 1, "m", ""]]]):
+                [*good[:6], "no such layout", *good[7:]],
+                [*good[:9], [["fatal", "p", 1, "m", ""]]],
+                [*good[:9], [["warning", "p", "1", "m", ""]]],
+                [*good[:4], [[{"a": 1}, *entry[title_at + 1:]]], *good[5:]],
+                [*good[:4], [[*entry[:2], True, *entry[3:]]], *good[5:]],
+                [*good[:7], "", *good[8:]]):
         assert listing_cache.decode(bad) is None
     assert listing_cache.kept({"code": "older code", "entries": {"k": good}}) == {}
 
