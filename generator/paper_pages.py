@@ -39,13 +39,13 @@ _NOT_SEARCHED = 'data-search-exclude="1"'
 
 def generate_paper_pages(site: Site, part: tuple[int, int] = (0, 1)) -> dict[str, str]:
     """Every paper's page; with ``part`` (i, n), every n-th paper's from the i-th."""
-    positions = _positions(site)
+    positions = paper_positions(site)
     index, count = part
     return {paper_path(paper.slug): render_paper_page(paper, site, positions.get(paper.slug))
             for paper in site.papers[index::count]}
 
 
-def _positions(site: Site) -> dict[str, dict]:
+def paper_positions(site: Site) -> dict[str, dict]:
     """Each paper's place in its first topic, in that topic page's order: the breadcrumb
     and the previous and next paper there."""
     positions = {}

@@ -21,7 +21,7 @@ from .index_pages import generate_listing_pages, generate_topic_pages
 from .model import Diagnostic, Level, Paper
 from .note_links import NOTE_PAGE_FOLDER, find_links, mark_broken, problem
 from .notes_pages import generate_note_pages
-from .paper_pages import generate_paper_pages, render_paper_page
+from .paper_pages import generate_paper_pages, paper_positions, render_paper_page
 from .parallel import Task, run_tasks
 from .site import CATALOG, Site, check_unique_paths, paper_path
 
@@ -48,13 +48,15 @@ def render_site(collection, docs_files: Paths[str] = (), notes_location: str = "
     check_unique_paths(*kinds)  # no two kinds of page meant for one path
     outputs = {path: text for pages in kinds for path, text in pages.items()}
     known = set(outputs) | set(docs_files)
-    diagnostics = []
+    diagnostics, positions = [], None
     for paper in collection.papers:
         found = _broken_links(paper, known)
         if found:
             diagnostics.extend(found[1])
             site.note_bodies[paper.slug] = found[0]
-            outputs[paper_path(paper.slug)] = render_paper_page(paper, site)
+            positions = positions if positions is not None else paper_positions(site)
+            outputs[paper_path(paper.slug)] = render_paper_page(paper, site,
+                                                                positions.get(paper.slug))
     return Rendered(outputs, diagnostics)
 
 

@@ -100,6 +100,10 @@ def test_a_broken_link_in_a_note_is_a_warning_and_the_site_still_builds(tmp_path
     page = (project / "site" / "papers" / "stable-resnet" / "index.html").read_text()
     assert ('see a page that does not exist <em class="ps-broken-link">(broken link)</em>.'
             in page)
+    # The page marked again keeps its place in its topic: the trail, previous and next.
+    assert '"position":{"topic"' in (project / "docs/papers/stable-resnet.md").read_text()
+    assert 'class="ps-path"' in page
+    assert 'rel="prev"' in page or 'rel="next"' in page
     strict = run_papershelf(project, "build", "--strict")
     assert strict.returncode == 1 and "notes/stable-resnet.md:6: warning" in strict.stderr
 
