@@ -39,11 +39,20 @@ def run_tasks(tasks: list[Task], parallel: bool = True) -> list[T]:
         return [work() for _, work in tasks]
     mine, theirs = _shares([cost for cost, _ in tasks])
     results: list = [None] * len(tasks)
-    read, write = os.pipe()
     # The collector would visit every object in both processes, and so copy every page of
     # memory the fork shares: the objects made so far are left out of its rounds.
     gc.freeze()
-    pid = os.fork()
+    try:
+        read, write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            raise
+    except OSError:  # no memory or process left for a copy: all of it here, in order
+        gc.unfreeze()
+        return [work() for _, work in tasks]
     if pid == 0:  # the copy: never returns
         os.close(read)
         _serve([tasks[i][1] for i in theirs], write)

@@ -63,6 +63,16 @@ def test_a_copy_that_does_not_answer_is_stopped_and_its_share_done_here(monkeypa
     assert time.monotonic() - start < 30
 
 
+def test_without_a_copy_everything_is_done_here(monkeypatch):
+    def no_fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    results = run_tasks([(1, _task(1)), (1, _task(2))])
+    assert [r["value"] for r in results] == [1, 2]
+    assert {r["pid"] for r in results} == {os.getpid()}
+
+
 def test_an_error_here_stops_the_copy_and_is_raised():
     def fails():
         raise ValueError("here")
