@@ -12,10 +12,8 @@ from generator.parallel import run_tasks
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="one core, or no fork here")
 
 
-def _task(value, pids=None):
+def _task(value):
     def work():
-        if pids is not None:
-            pids.add(os.getpid())
         return {"value": value, "pid": os.getpid()}
     return work
 
