@@ -40,15 +40,15 @@ document$.subscribe(({ body }) => {
     });
     // A heading over groups ("Date unknown" above its initials) goes when all of them went.
     content.querySelectorAll("h2").forEach((heading) => {
-      let lists = 0, shown = 0;
+      let lists = 0, listed = 0;
       for (let next = heading.nextElementSibling; next && next.tagName !== "H2";
            next = next.nextElementSibling) {
         if (next.tagName === "DL") {
           lists += 1;
-          shown += !next.hidden;
+          listed += !next.hidden;
         }
       }
-      if (lists) heading.hidden = !shown;
+      if (lists) heading.hidden = !listed;
     });
     const filtered = shown !== items.length;
     count.textContent = filtered ? `${shown} of ${items.length} papers shown` : "";
