@@ -6,7 +6,7 @@ For each N, on the benchmark corpus (``benchmarks.corpus``) in a scratch project
 its own process: a cold ``papershelf build``, then ``papershelf build`` again after each
 change a curator makes, in turn: one listing of 30 papers added, one note edited, nothing
 changed. Printed: wall seconds of each build, the generator's and MkDocs's share of it,
-peak memory, how many files the generator rewrote and how many pages MkDocs rendered
+the seconds of MkDocs' share that Pagefind took (when it ran), peak memory, how many files the generator rewrote and how many pages MkDocs rendered
 (the ``papershelf`` plugin's count). For comparison, on the same ``docs/``: a plain
 ``mkdocs build`` (a clean, full build) and Hugo with minimal layouts (when installed).
 """
@@ -38,7 +38,9 @@ def build(project: Path) -> dict:
     written = re.search(r"Files: (\d+) written", output)
     rendered = re.search(r"Papershelf: (?:incremental build: (\d+) of|full build of (\d+))",
                          output)
+    pagefind = re.search(r"search index written \(Pagefind, ([\d.]+) s", output)
     return {"seconds": seconds, "generate_s": seconds - mkdocs, "mkdocs_s": mkdocs,
+            "stages": stages, "pagefind_s": float(pagefind.group(1)) if pagefind else 0.0,
             "peak_mb": peak_mb, "written": int(written.group(1)) if written else 0,
             "rendered": int(rendered.group(1) or rendered.group(2)) if rendered else None}
 
@@ -67,21 +69,23 @@ def measure(n: int, where: Path) -> dict:
 
 
 def print_table(results: list[dict]) -> None:
-    header = f"{'papershelf build':18}" + "".join(f"{'N=' + format(r['n'], ','):>39}"
+    header = f"{'papershelf build':18}" + "".join(f"{'N=' + format(r['n'], ','):>48}"
                                                   for r in results)
     print(header)
-    print(f"{'':18}" + f"{'s (generate + mkdocs)':>24}{'MB':>6}{'written':>9}{'rendered':>9}"
-                       * len(results))
+    print(f"{'':18}" + f"{'s (generate + mkdocs)':>24}{'Pagefind':>9}{'MB':>6}{'written':>9}"
+                       f"{'rendered':>9}" * len(results))
     for name in results[0]["runs"]:
         cells = ""
         for r in results:
             run = r["runs"][name]
             split = f"{run['seconds']:.1f} ({run['generate_s']:.1f} + {run['mkdocs_s']:.1f})"
             rendered = "-" if run["rendered"] is None else format(run["rendered"], ",")
-            cells += f"{split:>24}{run['peak_mb']:>6.0f}{run['written']:>9,}{rendered:>9}"
+            pagefind = f"{run['pagefind_s']:.1f}" if run.get("pagefind_s") else "-"
+            cells += (f"{split:>24}{pagefind:>9}{run['peak_mb']:>6.0f}{run['written']:>9,}"
+                      f"{rendered:>9}")
         print(f"{name:18}{cells}")
     for label, key in (("plain mkdocs", "plain_mkdocs_s"), ("Hugo", "hugo_s")):
-        cells = "".join(f"{'-' if r[key] is None else format(r[key], '.1f'):>24}{'':24}"
+        cells = "".join(f"{'-' if r[key] is None else format(r[key], '.1f'):>24}{'':33}"
                         for r in results)
         print(f"{label:18}{cells}")
 

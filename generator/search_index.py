@@ -30,6 +30,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 from . import scratch
@@ -129,13 +130,16 @@ class Copies:
         build, no copy changed and the index is still as written (``kept``: the stamps of
         its files then); the stamps of its files now."""
         if full or self.changed or not kept or bundle_stamps(site_dir) != kept:
-            index_site(self.folder, Path(site_dir))
-            log.info("Papershelf: search index written (Pagefind)")
+            start = time.perf_counter()
+            changed, total = index_site(self.folder, Path(site_dir))
+            log.info(f"Papershelf: search index written (Pagefind, "
+                     f"{time.perf_counter() - start:.1f} s; {changed:,} of its {total:,} "
+                     f"files changed)")
             return bundle_stamps(site_dir)
         return kept
 
 
-def index_site(copies: Path, site_dir: Path) -> None:
+def index_site(copies: Path, site_dir: Path) -> tuple[int, int]:
     """Index the search copies in ``copies`` into ``site_dir/pagefind/`` with Pagefind's
     command line: faster than the Python API's service, and it has written every file
     when it exits (after one API run at 20,000 pages a file was left empty).
@@ -144,7 +148,8 @@ def index_site(copies: Path, site_dir: Path) -> None:
     (``/dev/shm``); only the files that differ are then copied into the site, and the
     ones no longer written removed. Most of the bundle's files are named by a digest of
     their content: at 20,000 pages, after one page changed, a few hundred files of 20,000
-    change (writing them all and deleting the old ones took 4 s more)."""
+    change (writing them all and deleting the old ones took 4 s more). Returns how many
+    files changed (written or removed), and how many the bundle has."""
     from pagefind.service import get_executable
 
     copies.mkdir(parents=True, exist_ok=True)
@@ -164,7 +169,7 @@ def index_site(copies: Path, site_dir: Path) -> None:
         empty = [name for name, path in written.items() if not os.path.getsize(path)]
         if empty:
             raise SearchIndexError(f"Pagefind left empty files: {', '.join(empty[:5])}")
-        _update(Path(site_dir) / BUNDLE, written)
+        return _update(Path(site_dir) / BUNDLE, written), len(written)
 
 
 def _scratch_folder() -> str | None:
@@ -187,12 +192,12 @@ def _files(folder: Path) -> dict[str, str]:
     return found
 
 
-def _update(bundle: Path, written: dict[str, str]) -> None:
+def _update(bundle: Path, written: dict[str, str]) -> int:
     """Make ``bundle`` hold exactly the files ``written`` (name -> where they are now),
-    copying only those whose bytes differ."""
+    copying only those whose bytes differ; how many files were copied or removed."""
     if bundle.is_symlink() or bundle.exists() and not bundle.is_dir():
         bundle.unlink()
-    present = set()
+    present, changed = set(), 0
     for path in bundle.rglob("*"):
         if path.is_symlink():
             path.unlink()  # links, to folders or files, are never written through
@@ -208,11 +213,14 @@ def _update(bundle: Path, written: dict[str, str]) -> None:
         partial = target.with_name(f".{target.name}.papershelf-tmp")
         shutil.copyfile(source, partial)
         os.replace(partial, target)
+        changed += 1
     for name in present - set(written):
         (bundle / name).unlink()
+        changed += 1
     for path in sorted(bundle.rglob("*"), reverse=True):  # inner folders first
         if path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    return changed
 
 
 def _same_bytes(one: str, other: Path) -> bool:

@@ -63,12 +63,13 @@ def test_the_site_gets_only_the_bundle_files_that_differ(tmp_path):
     site = tmp_path / "site" / "pagefind"
     first = _bundle(tmp_path / "one", {"pagefind.js": "js", "fragment/a.pf": "a",
                                        "fragment/b.pf": "b", "index/x.pf": "x"})
-    _update(site, first)
+    assert _update(site, first) == 4
     assert {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} == set(first)
     kept = {name: (site / name).stat().st_ino for name in first}
     second = _bundle(tmp_path / "two", {"pagefind.js": "js", "fragment/a.pf": "a2",
                                         "fragment/c.pf": "c", "filter/f.pf": "f"})
-    _update(site, second)
+    # a.pf rewritten, c.pf and f.pf new, b.pf and x.pf removed; pagefind.js left alone
+    assert _update(site, second) == 5
     assert {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} == set(second)
     assert (site / "pagefind.js").stat().st_ino == kept["pagefind.js"]  # left as it was
     assert (site / "fragment/a.pf").read_text() == "a2"
