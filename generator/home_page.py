@@ -13,7 +13,6 @@ from .site import (DATES_INDEX, HOME, LISTED, LISTINGS_INDEX, STATUS_INDEX, TOPI
                    link, newest_first, status_path, topic_path, url_of, year_path)
 
 
-
 def generate_home_page(site: Site) -> dict[str, str]:
     return {HOME: render_home_page(site)}
 

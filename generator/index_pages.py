@@ -7,9 +7,8 @@ relative links that ``mkdocs build --strict`` validates.
 from __future__ import annotations
 
 from .escaping import markdown_text
-from .page_parts import (LISTINGS_TAB, TOPICS_TAB, filter_options, last_seen, page_document,
-                         paper_item, plural)
-from .page_parts import NEWEST
+from .page_parts import (LISTINGS_TAB, NEWEST, TOPICS_TAB, filter_options, last_seen,
+                         page_document, paper_item, plural)
 from .parts import (Part, archive_order, contents, date_label, grouped, order_note, part_path,
                     publication_key, split, trail, trimmed)
 from .site import LISTINGS_INDEX, TOPICS_INDEX, Site, bibtex_path, feed_path, link, topic_path

@@ -94,13 +94,17 @@ def contents(page: str, part: Part) -> list[str]:
         row = (f"| [{markdown_text(child.label)}]({link(here, part_path(page, child.key))}) "
                f"| {len(child.papers)} |")
         if nested:
-            inner = child.parts if len(child.parts) <= WITHIN_SHOWN else []
-            row += " " + " · ".join(
-                f"[{markdown_text(_within(grandchild.label, child.label))}]"
-                f"({link(here, part_path(page, grandchild.key))})" for grandchild in inner) \
-                + (f"{len(child.parts)} parts" if child.parts and not inner else "") + " |"
+            row += f" {_within_cell(page, here, child)} |"
         rows.append(row)
     return rows
+
+
+def _within_cell(page: str, here: str, part: Part) -> str:
+    """Links to a part's own parts, or how many there are when they are too many."""
+    if len(part.parts) > WITHIN_SHOWN:
+        return f"{len(part.parts)} parts"
+    return " · ".join(f"[{markdown_text(_within(inner.label, part.label))}]"
+                      f"({link(here, part_path(page, inner.key))})" for inner in part.parts)
 
 
 def _within(label: str, outer: str) -> str:

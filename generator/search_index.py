@@ -230,7 +230,6 @@ def _same_bytes(one: str, other: Path) -> bool:
         return first.read() == second.read()
 
 
-
 def bundle_stamps(site_dir: str) -> dict[str, list[int]]:
     """The stamp of each of the bundle's files, by path in the site: the plugin keeps them
     to know whether the index is still what it wrote (one directory scan: 20,000 files at

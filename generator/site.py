@@ -48,7 +48,7 @@ class Site:
     # Each paper's list item by folder and detail: a paper is listed on its topic, date,
     # listing and reading pages alike (at 20,000 papers, 85,000 items made 8 s).
     items: dict[tuple[str, str, str], str] = field(init=False, default_factory=dict)
-    # ... made from one list of pieces per paper and detail (page_parts.paper_item).
+    # ... each made from its paper's pieces, built once per paper (page_parts.paper_item).
     item_pieces: dict[str, tuple] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
