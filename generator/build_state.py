@@ -132,11 +132,18 @@ class Store:
 
     def copies_folder(self) -> Path:
         """Where the pages' search copies are kept (:mod:`.search_index`)."""
+        return self._folder("search")
+
+    def bundle_folder(self) -> Path:
+        """Where Pagefind writes its bundle (:mod:`.pagefind_bundle`)."""
+        return self._folder("pagefind")
+
+    def _folder(self, name: str) -> Path:
         if self.persist:
-            return self.root / CACHE_DIR / "search"
+            return self.root / CACHE_DIR / name
         if self.scratch is None:
             self.scratch = scratch.folder("papershelf-search-")
-        return Path(self.scratch.name)
+        return Path(self.scratch.name) / name
 
 
 def encode_meta(meta: dict) -> dict | None:

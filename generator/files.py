@@ -18,6 +18,11 @@ import yaml
 from . import yaml_text
 from .exceptions import PapershelfError
 
+try:
+    import fcntl
+except ImportError:  # no POSIX locks on this system: runs are not serialised
+    fcntl = None
+
 # Captures are text: plain (.txt, .text) or Markdown (.md, .markdown), whatever saved them.
 LISTING_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 
@@ -243,9 +248,7 @@ LOCK = "lock"
 def project_lock(root: Path, report: Callable[[str], None]) -> Iterator[None]:
     """One run writes a project at a time: a second run waits for the first to finish
     (and says so) instead of failing halfway through the first one's files."""
-    try:
-        import fcntl
-    except ImportError:  # no POSIX locks on this system: runs are not serialised
+    if fcntl is None:
         yield
         return
     try:
@@ -254,16 +257,32 @@ def project_lock(root: Path, report: Callable[[str], None]) -> Iterator[None]:
     except OSError as exc:
         raise PapershelfError(f"{os_error_text(exc, root)} (cannot take the project's lock: "
                               f"is the project folder writable?)") from None
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            report("another papershelf run is writing this project; waiting for it to end")
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with handle, _locked(handle, lambda: report(
+            "another papershelf run is writing this project; waiting for it to end")):
+        yield
+
+
+@contextmanager
+def exclusive_lock(path: Path) -> Iterator[None]:
+    """Hold the lock file ``path`` (waiting for another process that holds it)."""
+    if fcntl is None:
+        yield
+        return
+    with open(path, "a+b") as handle, _locked(handle, lambda: None):
+        yield
+
+
+@contextmanager
+def _locked(handle, on_wait: Callable[[], None]) -> Iterator[None]:
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        on_wait()
+        fcntl.flock(handle, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def read_cache(root: Path, name: str) -> dict | None:

@@ -31,7 +31,8 @@ from .build_state import (Manifest, PageRecord, Store, encode_meta, file_digest,
 from .files import prune_empty_dirs, stamp
 from .mkdocs_adapters import (RecordingFiles, WarningHandler, constant, drop_dirty_warning,
                               inside, restore, search_plugin, target)
-from .search_index import Copies, SearchIndexError
+from .pagefind_bundle import SearchIndexError
+from .search_index import Copies
 
 log = logging.getLogger("mkdocs.plugins.papershelf")
 
@@ -76,7 +77,7 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         self.settings = settings_digest(config, plugins)
         self.previous = self.store.load()
         self.reason = self._full_build_reason(config, [name for name, _ in plugins])
-        self.copies = Copies(self.store.copies_folder())
+        self.copies = Copies(self.store.copies_folder(), self.store.bundle_folder())
         self.warned: set[str] = set()
         self.current: str | None = None
         self.handler = WarningHandler(self._warned)
@@ -193,7 +194,8 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
                 record.output_path for record in self.previous.pages.values()])
             kept = self.previous.bundle if self.previous and not self.cleaned else {}
             try:
-                manifest.bundle = self.copies.index(config.site_dir, kept, full)
+                manifest.bundle = self.copies.index(config.site_dir, kept, full,
+                                                    fresh=not self.dirty)
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
         if self.rendered or removed or manifest != self.previous:

@@ -18,9 +18,9 @@ the part between the templates' ``papershelf:search`` comments and the head's Pa
 metadata, a few KB where a whole page is 30 (at 20,000 papers Pagefind spent 10 s of 25
 parsing whole pages). The copies live in ``.papershelf/search/`` under the pages' own
 paths, so the index's addresses are the site's, and a copy is rewritten only when it
-changes: Pagefind, which has no incremental mode, runs again only when some page's
-searchable text changed, not when only its related papers, topics or links did. Its
-output is the same bytes for the same copies, whatever order they were written in.
+changes: Pagefind runs again only when some page's searchable text changed, not when
+only its related papers, topics or links did (:mod:`.pagefind_bundle` runs it). Its output
+is the same bytes for the same copies, whatever order they were written in.
 """
 
 from __future__ import annotations
@@ -28,30 +28,13 @@ from __future__ import annotations
 import logging
 import os
 import re
-import shutil
-import subprocess
 import time
 from pathlib import Path
 
-from . import scratch
 from .files import prune_empty_dirs, stamp
+from .pagefind_bundle import bundle_stamps, index_site
 
 log = logging.getLogger("mkdocs.plugins.papershelf")
-
-BUNDLE = "pagefind"
-# Pagefind writes its bundle here when there is this much room (at 20,000 pages: 25 MB).
-SCRATCH, SCRATCH_FREE = "/dev/shm", 1 << 30
-# Pagefind's own search interfaces: Papershelf uses Material's, so they are not deployed.
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
-          "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
-          "pagefind-highlight.js")
-# The search links ("Search: arXiv · Hugging Face · Google Scholar"), the reading status
-# (every to-read paper would match "read") and the headings' permalink signs.
-EXCLUDED = (".ps-links", ".ps-note-meta", ".headerlink")
-
-
-class SearchIndexError(Exception):
-    pass
 
 
 # What a page's search copy keeps (overrides/paper.html, overrides/main.html).
@@ -79,8 +62,8 @@ def search_copy(html: str) -> str | None:
 class Copies:
     """The search copies of the pages, each at its page's path under ``folder``."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    def __init__(self, folder: Path, work: Path | None = None) -> None:
+        self.folder, self.work = folder, work  # work: where Pagefind writes (pagefind_bundle)
         self.changed = False
 
     def path(self, page: str) -> str:
@@ -125,127 +108,18 @@ class Copies:
             if name not in built:
                 self.remove(name)
 
-    def index(self, site_dir: str, kept: dict, full: bool) -> dict:
+    def index(self, site_dir: str, kept: dict, full: bool, fresh: bool = False) -> dict:
         """Index the copies into the site with Pagefind, unless this is not a ``full``
         build, no copy changed and the index is still as written (``kept``: the stamps of
-        its files then); the stamps of its files now."""
-        if full or self.changed or not kept or bundle_stamps(site_dir) != kept:
+        its files then); the stamps of its files now. ``fresh``: Pagefind starts from an
+        empty folder, not from what it wrote last time."""
+        now = bundle_stamps(site_dir) if kept else {}
+        if full or self.changed or not kept or now != kept:
             start = time.perf_counter()
-            changed, total = index_site(self.folder, Path(site_dir))
+            changed, total = index_site(self.folder, Path(site_dir), self.work, fresh,
+                                        site_trusted=bool(kept) and now == kept)
             log.info(f"Papershelf: search index written (Pagefind, "
                      f"{time.perf_counter() - start:.1f} s; {changed:,} of its {total:,} "
                      f"files changed)")
             return bundle_stamps(site_dir)
         return kept
-
-
-def index_site(copies: Path, site_dir: Path) -> tuple[int, int]:
-    """Index the search copies in ``copies`` into ``site_dir/pagefind/`` with Pagefind's
-    command line: faster than the Python API's service, and it has written every file
-    when it exits (after one API run at 20,000 pages a file was left empty).
-
-    Pagefind writes a new bundle in a scratch folder, in memory where there is room
-    (``/dev/shm``); only the files that differ are then copied into the site, and the
-    ones no longer written removed. Most of the bundle's files are named by a digest of
-    their content: at 20,000 pages, after one page changed, a few hundred files of 20,000
-    change (writing them all and deleting the old ones took 4 s more). Returns how many
-    files changed (written or removed), and how many the bundle has."""
-    from pagefind.service import get_executable
-
-    copies.mkdir(parents=True, exist_ok=True)
-    with scratch.folder("papershelf-pagefind-", _scratch_folder()) as where:
-        output = Path(where) / BUNDLE
-        command = [str(get_executable()), "--site", str(copies), "--output-path",
-                   str(output), "--force-language", "en", "--quiet"]
-        for selector in EXCLUDED:
-            command += ["--exclude-selectors", selector]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        if result.returncode != 0:
-            raise SearchIndexError(f"Pagefind failed (exit {result.returncode}): "
-                                   f"{(result.stderr or result.stdout).strip()[-2000:]}")
-        for name in UNUSED:
-            (output / name).unlink(missing_ok=True)
-        written = _files(output)
-        empty = [name for name, path in written.items() if not os.path.getsize(path)]
-        if empty:
-            raise SearchIndexError(f"Pagefind left empty files: {', '.join(empty[:5])}")
-        return _update(Path(site_dir) / BUNDLE, written), len(written)
-
-
-def _scratch_folder() -> str | None:
-    """Memory, when the system has a RAM-backed folder with room to spare; else the
-    temporary folder."""
-    try:
-        if os.access(SCRATCH, os.W_OK) and shutil.disk_usage(SCRATCH).free > SCRATCH_FREE:
-            return SCRATCH
-    except OSError:
-        pass
-    return None
-
-
-def _files(folder: Path) -> dict[str, str]:
-    """Each file under ``folder`` by its "/"-separated path there."""
-    found = {}
-    for path in folder.rglob("*"):
-        if path.is_file() and not path.is_symlink():
-            found[path.relative_to(folder).as_posix()] = str(path)
-    return found
-
-
-def _update(bundle: Path, written: dict[str, str]) -> int:
-    """Make ``bundle`` hold exactly the files ``written`` (name -> where they are now),
-    copying only those whose bytes differ; how many files were copied or removed."""
-    if bundle.is_symlink() or bundle.exists() and not bundle.is_dir():
-        bundle.unlink()
-    present, changed = set(), 0
-    for path in bundle.rglob("*"):
-        if path.is_symlink():
-            path.unlink()  # links, to folders or files, are never written through
-        elif path.is_file():
-            present.add(path.relative_to(bundle).as_posix())
-    for name, source in sorted(written.items()):
-        target = bundle / name
-        if name in present and _same_bytes(source, target):
-            continue
-        if target.is_dir():
-            shutil.rmtree(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.papershelf-tmp")
-        shutil.copyfile(source, partial)
-        os.replace(partial, target)
-        changed += 1
-    for name in present - set(written):
-        (bundle / name).unlink()
-        changed += 1
-    for path in sorted(bundle.rglob("*"), reverse=True):  # inner folders first
-        if path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return changed
-
-
-def _same_bytes(one: str, other: Path) -> bool:
-    if os.path.getsize(one) != other.stat().st_size:
-        return False
-    with open(one, "rb") as first, open(other, "rb") as second:
-        return first.read() == second.read()
-
-
-def bundle_stamps(site_dir: str) -> dict[str, list[int]]:
-    """The stamp of each of the bundle's files, by path in the site: the plugin keeps them
-    to know whether the index is still what it wrote (one directory scan: 20,000 files at
-    20,000 papers)."""
-    bundle = os.path.join(site_dir, BUNDLE)
-    stamps, folders = {}, [bundle]
-    while folders:
-        try:
-            entries = list(os.scandir(folders.pop()))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                folders.append(entry.path)
-            else:
-                info = entry.stat(follow_symlinks=False)
-                name = BUNDLE + entry.path[len(bundle):].replace(os.sep, "/")
-                stamps[name] = [info.st_mtime_ns, info.st_size]
-    return stamps
