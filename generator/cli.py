@@ -12,7 +12,8 @@ from .build import collect, generate, render
 from .stages import Stages
 from .config import CONFIG_FILE, load_config
 from .exceptions import PapershelfError, StrictError
-from .files import display_path, os_error_text, project_lock
+from .files import display_path, os_error_text
+from .locks import project_lock
 from .report import format_check_report, format_summary
 
 _config_option = click.option(

@@ -1,4 +1,4 @@
-"""File-system access of the generator: reading inputs, caches, atomic writes, the lock.
+"""File-system access of the generator: reading inputs, caches, atomic writes.
 
 The write stage itself (which generated files to write or remove) is in :mod:`.writer`.
 """
@@ -8,8 +8,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Collection
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,11 +17,6 @@ import yaml
 
 from . import yaml_text
 from .exceptions import PapershelfError
-
-try:
-    import fcntl
-except ImportError:  # no POSIX locks on this system: runs are not serialised
-    fcntl = None
 
 # Captures are text: plain (.txt, .text) or Markdown (.md, .markdown), whatever saved them.
 LISTING_SUFFIXES = (".txt", ".text", ".md", ".markdown")
@@ -239,50 +234,6 @@ def prune_empty_dirs(folder: Path, stop: Path) -> None:
 
 
 CACHE_DIR = ".papershelf"
-
-
-LOCK = "lock"
-
-
-@contextmanager
-def project_lock(root: Path, report: Callable[[str], None]) -> Iterator[None]:
-    """One run writes a project at a time: a second run waits for the first to finish
-    (and says so) instead of failing halfway through the first one's files."""
-    if fcntl is None:
-        yield
-        return
-    try:
-        (root / CACHE_DIR).mkdir(parents=True, exist_ok=True)
-        handle = open(root / CACHE_DIR / LOCK, "a+b")
-    except OSError as exc:
-        raise PapershelfError(f"{os_error_text(exc, root)} (cannot take the project's lock: "
-                              f"is the project folder writable?)") from None
-    with handle, _locked(handle, lambda: report(
-            "another papershelf run is writing this project; waiting for it to end")):
-        yield
-
-
-@contextmanager
-def exclusive_lock(path: Path) -> Iterator[None]:
-    """Hold the lock file ``path`` (waiting for another process that holds it)."""
-    if fcntl is None:
-        yield
-        return
-    with open(path, "a+b") as handle, _locked(handle, lambda: None):
-        yield
-
-
-@contextmanager
-def _locked(handle, on_wait: Callable[[], None]) -> Iterator[None]:
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        on_wait()
-        fcntl.flock(handle, fcntl.LOCK_EX)
-    try:
-        yield
-    finally:
-        fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def read_cache(root: Path, name: str) -> dict | None:

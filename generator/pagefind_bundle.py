@@ -29,7 +29,7 @@ import subprocess
 from pathlib import Path
 
 from . import scratch
-from .files import exclusive_lock
+from .locks import exclusive_lock
 
 BUNDLE = "pagefind"
 # A run that writes from scratch writes here when there is this much room (at 20,000 pages

@@ -20,7 +20,8 @@ from .build import generate
 from .publish import incremental_arguments, mkdocs_command, mkdocs_environment
 from .config import CONFIG_FILE, Config, load_config
 from .exceptions import PapershelfError
-from .files import fingerprint, input_files, project_lock
+from .files import fingerprint, input_files
+from .locks import project_lock
 
 POLL_SECONDS = 1.0
 
