@@ -28,13 +28,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from . import scratch
 from .locks import exclusive_lock
 
 BUNDLE = "pagefind"
-# A run that writes from scratch writes here when there is this much room (at 20,000 pages
-# the bundle is 90 MB).
-SCRATCH, SCRATCH_FREE = "/dev/shm", 1 << 30
 # Pagefind's own search interfaces: Papershelf uses Material's, so they are not deployed.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
           "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
@@ -56,24 +52,20 @@ class _Unreadable(Exception):
     """The index's metadata is not what this module knows how to read."""
 
 
-def index_site(copies: Path, site_dir: Path, work: Path | None = None,
-               fresh: bool = False, site_trusted: bool = False) -> tuple[int, int]:
-    """Index the search copies in ``copies`` into ``site_dir/pagefind/``: in the work
-    folder ``work`` kept from the last run (from an empty one if ``fresh``), or, without
-    one, in a new scratch folder. ``site_trusted``: the site's bundle is as it was last
-    written, so a file there with a content-digest name and the right size is the right
-    one. Returns how many of the site's bundle files changed, and how many it has."""
+def index_site(copies: Path, site_dir: Path, work: Path, fresh: bool = False,
+               site_trusted: bool = False) -> tuple[int, int]:
+    """Index the search copies in ``copies`` into ``site_dir/pagefind/``, with Pagefind
+    writing in the work folder ``work`` as the last run left it (an empty one if
+    ``fresh``). ``site_trusted``: the site's bundle is as it was last written, so a file
+    there with a content-digest name and the right size is the right one. Returns how many
+    of the site's bundle files changed, and how many it has."""
     copies.mkdir(parents=True, exist_ok=True)
     bundle = Path(site_dir) / BUNDLE
-    if work is None:
-        with scratch.folder("papershelf-pagefind-", _scratch_folder()) as where:
-            output = Path(where) / BUNDLE
-            _run(copies, output)
-            written = _check(output, _scan(output))
-            return _update(bundle, written, False), len(written)
     work.parent.mkdir(parents=True, exist_ok=True)
     with exclusive_lock(work.with_name(work.name + ".lock")):
         seal = work.with_name(work.name + ".seal")
+        if work.is_symlink() or work.exists() and not work.is_dir():
+            work.unlink()  # never written through
         if fresh or _read(seal) != _seal_of(_scan(work)):
             shutil.rmtree(work, ignore_errors=True)
         seal.unlink(missing_ok=True)
@@ -86,7 +78,7 @@ def index_site(copies: Path, site_dir: Path, work: Path | None = None,
             files = _scan(work)
         written = _check(work, files)
         seal.write_text(_seal_of(files), encoding="utf-8")
-        return _update(bundle, written, site_trusted, link=True), len(written)
+        return _update(bundle, written, site_trusted), len(written)
 
 
 def _run(copies: Path, output: Path) -> None:
@@ -170,17 +162,6 @@ def _read(path: Path) -> str | None:
         return None
 
 
-def _scratch_folder() -> str | None:
-    """Memory, when the system has a RAM-backed folder with room to spare; else the
-    temporary folder."""
-    try:
-        if os.access(SCRATCH, os.W_OK) and shutil.disk_usage(SCRATCH).free > SCRATCH_FREE:
-            return SCRATCH
-    except OSError:
-        pass
-    return None
-
-
 def _scan(folder: Path, links: list[str] | None = None) -> dict[str, os.stat_result]:
     """Each regular file under ``folder`` (its status, by its "/"-separated path there);
     the paths of links, to files or folders, go to ``links``."""
@@ -208,13 +189,12 @@ def _remove_empty_folders(folder: Path) -> None:
             os.rmdir(path)
 
 
-def _update(bundle: Path, written: dict[str, tuple[str, int]], trusted: bool,
-            link: bool = False) -> int:
+def _update(bundle: Path, written: dict[str, tuple[str, int]], trusted: bool) -> int:
     """Make ``bundle`` hold exactly the files ``written`` (name -> where they are now and
     their size), replacing only those that differ (``trusted``: by name and size for files
-    named by their content, else by bytes), as hard links to them where ``link`` is
-    allowed and the name says the file is never rewritten in place; how many files were
-    replaced or removed."""
+    named by their content, else by bytes); a file named by its content, which Pagefind
+    never rewrites in place, as a hard link to it. How many files were replaced or
+    removed."""
     if bundle.is_symlink() or bundle.exists() and not bundle.is_dir():
         bundle.unlink()
     links: list[str] = []
@@ -234,7 +214,7 @@ def _update(bundle: Path, written: dict[str, tuple[str, int]], trusted: bool,
                                f".{os.path.basename(target)}.papershelf-tmp")
         if os.path.lexists(partial):
             os.unlink(partial)
-        _place(source, partial, link and _by_content(name))
+        _place(source, partial, _by_content(name))
         os.replace(partial, target)
         changed += 1
     for name in present.keys() - written.keys():

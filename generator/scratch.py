@@ -1,6 +1,6 @@
-"""Temporary folders of a run (search copies while serving, Pagefind's new bundle), named
-by the process that made them, so that what a killed run left (in ``/dev/shm`` that is
-memory until the machine restarts) is removed by a later one.
+"""Temporary folders of a run (the search copies and Pagefind's work folder while serving
+a site outside the project), named by the process that made them, so that what a killed
+run left is removed by a later one.
 
 A folder is removed only when its name is one this module makes, the process named in it
 is gone and it was last changed more than a day ago: a live run's folder is never touched,

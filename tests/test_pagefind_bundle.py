@@ -32,7 +32,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 def _fresh_bundle(tmp_path: Path, copies: Path) -> dict[str, bytes]:
     site = tmp_path / "fresh-site"
-    index_site(copies, site)
+    index_site(copies, site, tmp_path / "fresh-work" / "pagefind", fresh=True)
     return _tree(site / BUNDLE)
 
 
@@ -54,6 +54,12 @@ def test_a_run_in_the_kept_folder_gives_the_bundle_of_a_run_from_nothing(tmp_pat
     assert len({name for name in kept if fragments.get(name) == kept[name]}) == 4
     assert 0 < changed < total
     assert _tree(work) == bundle
+    # Files named by their content are shared with the work folder; the runtime, which
+    # Pagefind rewrites in place on every run, is a copy.
+    fragment = next(iter(kept))
+    assert (site / BUNDLE / "fragment" / fragment).stat().st_ino == \
+        (work / "fragment" / fragment).stat().st_ino
+    assert (site / BUNDLE / "pagefind.js").stat().st_ino != (work / "pagefind.js").stat().st_ino
 
 
 def test_a_work_folder_that_is_not_as_sealed_starts_over(tmp_path):
@@ -79,6 +85,17 @@ def test_a_run_that_did_not_finish_leaves_no_seal_and_the_next_starts_over(tmp_p
     index_site(copies, site, work)
     assert not stray.exists()
     assert _tree(site / BUNDLE) == _fresh_bundle(tmp_path, copies)
+
+
+def test_a_work_folder_that_is_a_link_is_replaced_never_written_through(tmp_path):
+    copies = _copies(tmp_path / "copies", PAGES)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    work = tmp_path / "state" / "pagefind"
+    work.parent.mkdir()
+    work.symlink_to(elsewhere)
+    index_site(copies, tmp_path / "site", work)
+    assert not list(elsewhere.iterdir()) and work.is_dir() and not work.is_symlink()
 
 
 def test_a_fresh_run_ignores_the_kept_folder(tmp_path):
