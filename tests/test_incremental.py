@@ -95,6 +95,25 @@ def change_taxonomy(project: Path) -> None:
         encoding="utf-8")
 
 
+def delete_note(project: Path) -> None:
+    # A paper still listed (the edited note's paper went with its listing).
+    (project / "notes" / "sparsing-law-towards-large-language-models-with-greater-activation"
+     "-sparsity.md").unlink()
+
+
+def rename_capture(project: Path) -> None:
+    # The listing's name, its page and every "Listed in" line that names it change.
+    seeds = project / "seeds"
+    (seeds / "001_860ffc6983f950ae.txt").rename(seeds / "001_renamed.txt")
+
+
+def link_a_hand_written_page(project: Path) -> None:
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8")
+                     + "\nThis week's reading: [a paper](papers/stable-resnet.md).\n",
+                     encoding="utf-8")
+
+
 def change_template(project: Path) -> None:
     template = project / "overrides" / "paper.html"
     template.write_text(template.read_text() + "\n{#- changed -#}\n<!-- a changed template -->\n",
@@ -108,6 +127,10 @@ STEPS = [("split long index pages", split_long_pages, "incremental", False),
          ("edit a note", edit_note, "incremental", True),
          ("remove a listing", remove_listing, "incremental", True),
          ("change the taxonomy", change_taxonomy, "incremental", False),
+         ("delete a note", delete_note, "incremental", True),
+         ("rename a capture", rename_capture, "incremental", False),
+         ("link a hand-written page to a paper", link_a_hand_written_page, "incremental",
+          True),
          ("change a template", change_template, "full build", True)]
 
 
