@@ -24,6 +24,7 @@ from .files import fingerprint, input_files
 from .locks import project_lock
 
 POLL_SECONDS = 1.0
+STOP_SECONDS = 10.0
 
 
 def watched_paths(config: Config, config_path: Path | None) -> list[Path]:
@@ -42,11 +43,11 @@ def serve_site(config_path: Path | None, address: str, report: Callable[[str], N
         summary, _ = generate(config)
     shown = _report_warnings(summary, set(), report)
     report(f"Generated: {summary.papers} papers; {_count(summary)}")
-    # A terminated `papershelf serve` must also stop the MkDocs server it started.
-    signal.signal(signal.SIGTERM, _interrupt)
     command = mkdocs_command(config, "serve", "--livereload", "--watch-theme",
                              "--dev-addr", address, *incremental_arguments(config))
     server = subprocess.Popen(command, cwd=config.root, env=mkdocs_environment())
+    # A terminated `papershelf serve` must also stop the MkDocs server it started.
+    signal.signal(signal.SIGTERM, _terminate)
     seen = fingerprint(watched_paths(config, config_path))
     try:
         while server.poll() is None:
@@ -55,12 +56,39 @@ def serve_site(config_path: Path | None, address: str, report: Callable[[str], N
             if current != seen:
                 seen = current
                 config, shown = _regenerate(config_path, config, report, shown)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl+C: the server, in the same process group, has it too
+        _stop(server, [(lambda: None, STOP_SECONDS)])
+    except _Terminated:
         pass
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        _stop(server)
     return server.returncode or 0
+
+
+class _Terminated(Exception):
+    """``papershelf serve`` was asked to stop (SIGTERM)."""
+
+
+def _terminate(signum, frame) -> None:
+    raise _Terminated
+
+
+def _stop(server: subprocess.Popen, steps: list | None = None) -> None:
+    """Stop MkDocs' server as Ctrl+C does: it then removes the temporary folder it built
+    the site in, and the plugin its own (a terminated server left both behind, the site
+    and the search bundle: 1 GB at 20,000 papers). Terminated, then killed, if it does not
+    stop. ``steps``: what to do first (wait for a server that was already told)."""
+    for stop, patience in (steps or []) + [
+            (lambda: server.send_signal(signal.SIGINT), STOP_SECONDS),
+            (server.terminate, STOP_SECONDS), (server.kill, None)]:
+        if server.poll() is not None:
+            return
+        stop()
+        try:
+            server.wait(timeout=patience)
+            return
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def check_address(address: str) -> None:
@@ -85,10 +113,6 @@ def check_address(address: str) -> None:
         raise PapershelfError(f"--dev-addr {shown}: cannot listen there ({reason}); is "
                               f"another server running? Choose another port with "
                               f"--dev-addr") from None
-
-
-def _interrupt(signum, frame) -> None:
-    raise KeyboardInterrupt
 
 
 def _regenerate(config_path: Path | None, config: Config, report: Callable[[str], None],

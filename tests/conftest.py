@@ -108,6 +108,7 @@ E2E_MODULES = {"test_browser", "test_validity", "test_publish", "test_notes_roun
                "test_resources", "test_corpus", "test_properties", "test_built_site",
                "test_hostile"}
 E2E_TESTS = {"test_serve_regenerates_when_a_listing_changes",
+             "test_serve_stopped_by_ctrl_c_leaves_nothing_behind",
              "test_a_second_run_waits_for_the_first",
              "test_a_build_never_publishes_what_a_link_points_at",
              "test_every_feed_bibtex_and_csl_file_parses",

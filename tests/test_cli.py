@@ -136,6 +136,45 @@ def test_configured_year_for_a_missing_listing_is_warned(run, project):
     assert "papershelf.yml: warning: listing_years names 'zzz.txt'" in result.stderr
 
 
+def test_serve_stopped_by_ctrl_c_leaves_nothing_behind(tmp_path):
+    import signal
+    import socket
+    import time
+    import urllib.request
+
+    from .conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    # Its own process group, as a terminal gives a command: Ctrl+C reaches every process.
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a",
+                               f"127.0.0.1:{port}"], cwd=project, start_new_session=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env={**os.environ, "TMPDIR": str(temporary)})
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).close()
+                break
+            except OSError as error:
+                if getattr(error, "code", None):  # served, under the site's own path
+                    break
+                time.sleep(0.5)
+        assert list(temporary.iterdir()), "the site is not built in the temporary folder"
+        os.killpg(server.pid, signal.SIGINT)
+        output = server.communicate(timeout=40)[0]
+    finally:
+        if server.poll() is None:
+            server.kill()
+    assert "Traceback" not in output
+    assert list(temporary.iterdir()) == []
+
+
 def test_serve_regenerates_when_a_listing_changes(tmp_path):
     import socket
     import time
@@ -153,9 +192,12 @@ def test_serve_regenerates_when_a_listing_changes(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    temporary = tmp_path / "tmp"  # where MkDocs builds the served site
+    temporary.mkdir()
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a",
                                f"127.0.0.1:{port}"], cwd=project,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env={**os.environ, "TMPDIR": str(temporary)})
 
     def fetch(path):
         try:
@@ -187,9 +229,12 @@ def test_serve_regenerates_when_a_listing_changes(tmp_path):
             "---\nstatus: done\n---\nA mistake made while serving.\n", encoding="utf-8")
         assert wait_for(lambda: "A mistake made while serving." in (
             fetch("papers/a-freshly-added-paper/") or "")), "edited note not served"
+        assert list(temporary.iterdir()), "the site is not built in the temporary folder"
     finally:
         server.terminate()
-        output = server.communicate(timeout=20)[0]
+        output = server.communicate(timeout=40)[0]
+    # Stopped, the server leaves nothing behind: neither the site nor the search folders.
+    assert list(temporary.iterdir()) == []
     assert re.search(r"^Generated: 197 papers; 0 warnings$", output, re.M)
     assert re.search(r"^Regenerated: 198 papers; \d+ written, 0 removed; 0 warnings$", output,
                      re.M)
