@@ -18,13 +18,15 @@ import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from . import scratch, site_inputs
+from . import scratch, serve_cache, site_inputs
 from .files import CACHE_DIR, read_cache, write_cache
+from .locks import try_hold
 from .site_inputs import MARKER, versions
 
 FORMAT = 1
 # In .papershelf/: the state (and the marker of a build under way, :mod:`.site_inputs`).
 MANIFEST = "site"
+SERVE_DIR = "serve"  # in .papershelf/: the state of the last site `mkdocs serve` built
 Stamp = list[int]  # [mtime in ns, size]: what the file was when last read or written
 
 
@@ -89,38 +91,52 @@ class Manifest:
 
 
 class Store:
-    """Where the state lives: ``.papershelf/`` for a site inside the project; in memory and
-    a temporary folder, for as long as the plugin lives, for one outside it (the folder
-    ``mkdocs serve`` builds into and deletes)."""
+    """Where the state lives: ``.papershelf/`` for a site inside the project;
+    ``.papershelf/serve/``, with a mirror of the site (:mod:`.serve_cache`), for the
+    temporary folder ``mkdocs serve`` builds into and deletes (one server at a time holds
+    it); otherwise in memory and a temporary folder, for as long as the plugin lives."""
 
-    def __init__(self, root: Path, persist: bool) -> None:
+    def __init__(self, root: Path, persist: bool, serving: bool = False) -> None:
         self.root, self.persist = root, persist
         self.in_memory: Manifest | None = None
         self.scratch: tempfile.TemporaryDirectory | None = None
+        self.folder: Path | None = root / CACHE_DIR if persist else None
+        self.held = None
+        if serving and not persist:
+            self.held = try_hold(root / CACHE_DIR / SERVE_DIR / "lock")
+            self.folder = root / CACHE_DIR / SERVE_DIR if self.held else None
+        self.name = MANIFEST if persist else f"{SERVE_DIR}/{MANIFEST}"
 
-    def load(self) -> Manifest | None:
-        if not self.persist:
+    def load(self, site_dir: str) -> Manifest | None:
+        """The last build's state; a server's first build starts from the site the last
+        server built (its mirror, put in ``site_dir``)."""
+        if self.folder is None or not self.persist and self.in_memory is not None:
             return self.in_memory
-        return Manifest.from_json(read_cache(self.root, MANIFEST))
+        manifest = Manifest.from_json(read_cache(self.root, self.name))
+        if manifest is not None and not self.persist:
+            serve_cache.mirror(self.folder / "site", Path(site_dir))
+        return manifest
 
-    def save(self, manifest: Manifest) -> None:
-        if self.persist:
-            write_cache(self.root, MANIFEST, manifest.to_json())
-        else:
-            self.in_memory = manifest
+    def save(self, manifest: Manifest, site_dir: str) -> None:
+        self.in_memory = None if self.persist else manifest
+        if self.folder is not None:
+            write_cache(self.root, self.name, manifest.to_json())
+        if self.folder is not None and not self.persist:
+            serve_cache.mirror(Path(site_dir), self.folder / "site")
 
     def building(self) -> bool:
         """Whether a build was started and did not finish."""
-        return self.persist and (self.root / CACHE_DIR / MARKER).exists()
+        return self.folder is not None and (self.folder / MARKER).exists()
 
     def mark_building(self, building: bool) -> None:
-        if not self.persist:
+        if self.folder is None:
             return
-        marker = self.root / CACHE_DIR / MARKER
+        marker = self.folder / MARKER
         if building:
             marker.parent.mkdir(parents=True, exist_ok=True)
             marker.touch()
-            site_inputs.forget(self.root)
+            if self.persist:
+                site_inputs.forget(self.root)
         else:
             marker.unlink(missing_ok=True)
 
@@ -139,8 +155,8 @@ class Store:
         return self._folder("pagefind")
 
     def _folder(self, name: str) -> Path:
-        if self.persist:
-            return self.root / CACHE_DIR / name
+        if self.folder is not None:
+            return self.folder / name
         if self.scratch is None:
             self.scratch = scratch.folder("papershelf-search-")
         return Path(self.scratch.name) / name
@@ -180,7 +196,7 @@ def settings_digest(config, plugins: list[tuple[str, dict]]) -> str:
     loaded, the theme's templates, the versions of MkDocs, its extensions and Papershelf."""
     libraries = versions()
     settings = {key: config.get(key) for key in sorted(config.keys())
-                if key not in ("plugins", "theme", "nav", "config_file_path")}
+                if key not in ("plugins", "theme", "nav", "config_file_path", "site_dir")}
     theme = config.theme
     parts = [libraries, settings, plugins, dict(theme),
              [_folder_digest(folder) for folder in theme.dirs], config.config_file_path

@@ -72,10 +72,10 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         persist = inside(Path(config.site_dir), root)
         if self.store is None or (self.store.root, self.store.persist) != (root, persist):
-            self.store = Store(root, persist)  # kept while serving
+            self.store = Store(root, persist, self.command == "serve")  # kept while serving
         plugins = [(name, dict(plugin.config)) for name, plugin in config.plugins.items()]
         self.settings = settings_digest(config, plugins)
-        self.previous = self.store.load()
+        self.previous = self.store.load(config.site_dir)
         self.reason = self._full_build_reason(config, [name for name, _ in plugins])
         self.copies = Copies(self.store.copies_folder(), self.store.bundle_folder())
         self.warned: set[str] = set()
@@ -199,7 +199,7 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
         if self.rendered or removed or manifest != self.previous:
-            self.store.save(manifest)
+            self.store.save(manifest, config.site_dir)
         self.store.mark_building(False)
         self.finished = True
         self.config_file = config.config_file_path

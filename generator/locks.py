@@ -56,3 +56,21 @@ def _locked(handle, on_wait: Callable[[], None]) -> Iterator[None]:
         yield
     finally:
         fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def try_hold(path: Path):
+    """The lock file ``path``, held until the returned handle is closed (or the process
+    ends); None if another process holds it, or locks are not available here."""
+    if fcntl is None:
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "a+b")
+    except OSError:
+        return None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return None
+    return handle

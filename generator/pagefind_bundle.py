@@ -28,6 +28,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from .folders import remove_empty_folders, scan_files, sync
 from .locks import exclusive_lock
 
 BUNDLE = "pagefind"
@@ -66,16 +67,16 @@ def index_site(copies: Path, site_dir: Path, work: Path, fresh: bool = False,
         seal = work.with_name(work.name + ".seal")
         if work.is_symlink() or work.exists() and not work.is_dir():
             work.unlink()  # never written through
-        if fresh or _read(seal) != _seal_of(_scan(work)):
+        if fresh or _read(seal) != _seal_of(scan_files(work)):
             shutil.rmtree(work, ignore_errors=True)
         seal.unlink(missing_ok=True)
         _run(copies, work)
         try:
-            files = _prune(work, _scan(work))
+            files = _prune(work, scan_files(work))
         except _Unreadable:  # start over: then every file there is this run's
             shutil.rmtree(work)
             _run(copies, work)
-            files = _scan(work)
+            files = scan_files(work)
         written = _check(work, files)
         seal.write_text(_seal_of(files), encoding="utf-8")
         return _update(bundle, written, site_trusted), len(written)
@@ -112,7 +113,7 @@ def _prune(work: Path, present: dict[str, os.stat_result]) -> dict[str, os.stat_
     live = _live(work, present)
     for name in set(present) - live:
         os.remove(os.path.join(work, name))
-    _remove_empty_folders(work)
+    remove_empty_folders(work)
     return {name: present[name] for name in sorted(live)}
 
 
@@ -162,33 +163,6 @@ def _read(path: Path) -> str | None:
         return None
 
 
-def _scan(folder: Path, links: list[str] | None = None) -> dict[str, os.stat_result]:
-    """Each regular file under ``folder`` (its status, by its "/"-separated path there);
-    the paths of links, to files or folders, go to ``links``."""
-    found, folders = {}, [(str(folder), "")]
-    while folders:
-        where, prefix = folders.pop()
-        try:
-            entries = list(os.scandir(where))
-        except (FileNotFoundError, NotADirectoryError):
-            continue
-        for entry in entries:
-            if entry.is_symlink():
-                if links is not None:
-                    links.append(entry.path)
-            elif entry.is_dir():
-                folders.append((entry.path, f"{prefix}{entry.name}/"))
-            elif entry.is_file():
-                found[prefix + entry.name] = entry.stat()
-    return found
-
-
-def _remove_empty_folders(folder: Path) -> None:
-    for path, _, _ in sorted(os.walk(folder), reverse=True):  # inner folders first
-        if path != str(folder) and not os.listdir(path):
-            os.rmdir(path)
-
-
 def _update(bundle: Path, written: dict[str, tuple[str, int]], trusted: bool) -> int:
     """Make ``bundle`` hold exactly the files ``written`` (name -> where they are now and
     their size), replacing only those that differ (``trusted``: by name and size for files
@@ -197,31 +171,14 @@ def _update(bundle: Path, written: dict[str, tuple[str, int]], trusted: bool) ->
     removed."""
     if bundle.is_symlink() or bundle.exists() and not bundle.is_dir():
         bundle.unlink()
-    links: list[str] = []
-    present = _scan(bundle, links)
-    for path in links:
-        os.unlink(path)  # links, to folders or files, are never written through
-    changed = 0
-    for name, (source, size) in sorted(written.items()):
-        target = os.path.join(bundle, name)
-        if name in present and present[name].st_size == size and (
-                trusted and _by_content(name) or _same_bytes(source, target)):
-            continue
-        if os.path.isdir(target):
-            shutil.rmtree(target)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        partial = os.path.join(os.path.dirname(target),
-                               f".{os.path.basename(target)}.papershelf-tmp")
-        if os.path.lexists(partial):
-            os.unlink(partial)
-        _place(source, partial, _by_content(name))
-        os.replace(partial, target)
-        changed += 1
-    for name in present.keys() - written.keys():
-        os.unlink(os.path.join(bundle, name))
-        changed += 1
-    _remove_empty_folders(bundle)
-    return changed
+
+    def same(name: str, present: os.stat_result) -> bool:
+        source, size = written[name]
+        return present.st_size == size and (trusted and _by_content(name) or _same_bytes(
+            source, os.path.join(bundle, name)))
+
+    return sync(bundle, {name: source for name, (source, _) in written.items()}, same,
+                _by_content)
 
 
 def _by_content(name: str) -> bool:
@@ -231,16 +188,6 @@ def _by_content(name: str) -> bool:
 def _same_bytes(one: str, other: str) -> bool:
     with open(one, "rb") as first, open(other, "rb") as second:
         return first.read() == second.read()
-
-
-def _place(source: str, target: str, link: bool) -> None:
-    if link:
-        try:
-            os.link(source, target)
-            return
-        except OSError:  # another file system, or no hard links there: a copy
-            pass
-    shutil.copyfile(source, target)
 
 
 def bundle_stamps(site_dir: str) -> dict[str, list[int]]:

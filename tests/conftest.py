@@ -1,7 +1,14 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import socket
+import subprocess
+import sys
 import textwrap
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -122,3 +129,33 @@ def pytest_collection_modifyitems(items):
         if module in E2E_MODULES or E2E_FIXTURES & set(item.fixturenames) \
                 or item.originalname in E2E_TESTS:
             item.add_marker(pytest.mark.e2e)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve_once(project: Path, port: int, env: dict) -> str:
+    """``papershelf serve`` in its own process group, as a terminal runs it, until the site
+    is served, then Ctrl+C (every process of the group has it); what it printed."""
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a",
+                               f"127.0.0.1:{port}"], cwd=project, start_new_session=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env=env)
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).close()
+                break
+            except OSError as error:
+                if getattr(error, "code", None):  # served, under the site's own path
+                    break
+                time.sleep(0.5)
+        os.killpg(server.pid, signal.SIGINT)
+        return server.communicate(timeout=60)[0]
+    finally:
+        if server.poll() is None:
+            server.kill()

@@ -137,41 +137,13 @@ def test_configured_year_for_a_missing_listing_is_warned(run, project):
 
 
 def test_serve_stopped_by_ctrl_c_leaves_nothing_behind(tmp_path):
-    import signal
-    import socket
-    import time
-    import urllib.request
-
-    from .conftest import copy_project
+    from .conftest import copy_project, free_port, serve_once
 
     project = copy_project(tmp_path / "project")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    temporary = tmp_path / "tmp"
+    temporary = tmp_path / "tmp"  # where MkDocs builds the served site
     temporary.mkdir()
-    # Its own process group, as a terminal gives a command: Ctrl+C reaches every process.
-    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a",
-                               f"127.0.0.1:{port}"], cwd=project, start_new_session=True,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              env={**os.environ, "TMPDIR": str(temporary)})
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).close()
-                break
-            except OSError as error:
-                if getattr(error, "code", None):  # served, under the site's own path
-                    break
-                time.sleep(0.5)
-        assert list(temporary.iterdir()), "the site is not built in the temporary folder"
-        os.killpg(server.pid, signal.SIGINT)
-        output = server.communicate(timeout=40)[0]
-    finally:
-        if server.poll() is None:
-            server.kill()
-    assert "Traceback" not in output
+    output = serve_once(project, free_port(), {**os.environ, "TMPDIR": str(temporary)})
+    assert "Serving on" in output and "Traceback" not in output
     assert list(temporary.iterdir()) == []
 
 

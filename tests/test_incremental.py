@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project
+from tests.conftest import copy_project, free_port, serve_once
 
 pytestmark = pytest.mark.e2e
 
@@ -191,3 +191,19 @@ def test_a_site_without_directory_urls_is_refused_with_a_message(tmp_path):
     assert result.returncode != 0
     assert "use_directory_urls: false is not supported" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_new_server_starts_from_the_site_the_last_one_served(tmp_path):
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    assert kind(serve_once(project, port, ENVIRONMENT)) == \
+        "full build of 241 pages: no previous build"
+    edit_note(project)
+    assert kind(serve_once(project, port, ENVIRONMENT)).startswith("incremental build: 1 of")
+    # The same inputs served by a server that starts from nothing: the same site.
+    clean = clean_copy(project, tmp_path / "clean")
+    assert kind(serve_once(clean, port, ENVIRONMENT)).startswith("full build")
+    mirrored = tree(project / ".papershelf" / "serve" / "site")
+    expected = tree(clean / ".papershelf" / "serve" / "site")
+    assert sorted(mirrored) == sorted(expected) and len(expected) > 400
+    assert [name for name in expected if mirrored[name] != expected[name]] == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from generator.locks import exclusive_lock
+from generator.locks import exclusive_lock, try_hold
 
 
 def test_a_second_holder_of_a_lock_waits_for_the_first(tmp_path):
@@ -24,3 +24,13 @@ def test_a_second_holder_of_a_lock_waits_for_the_first(tmp_path):
         order.append("second enters")
     thread.join()
     assert order == ["first leaves", "second enters"]
+
+
+def test_a_held_lock_is_refused_to_a_second_holder_until_let_go(tmp_path):
+    first = try_hold(tmp_path / "serve" / "lock")
+    assert first is not None
+    assert try_hold(tmp_path / "serve" / "lock") is None
+    first.close()
+    second = try_hold(tmp_path / "serve" / "lock")
+    assert second is not None
+    second.close()
