@@ -6,7 +6,8 @@ and what a build takes from a page it does not render (title, anchors, search en
 the front matter keys site-wide templates read). A page is rendered again when its key,
 a link's target or its output file differs from what is kept here.
 
-Kept in ``.papershelf/site.json`` (safe to delete: the next build is then a full one).
+Kept in ``.papershelf/site.json`` (safe to delete: the next build is then a full one);
+:func:`full_build_reason` says when the state cannot be used.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import os
 import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -27,6 +29,11 @@ FORMAT = 1
 # In .papershelf/: the state (and the marker of a build under way, :mod:`.site_inputs`).
 MANIFEST = "site"
 SERVE_DIR = "serve"  # in .papershelf/: the state of the last site `mkdocs serve` built
+# Plugins that make a page's HTML from that page alone. Any other (tags, blog, ...) may
+# make a page depend on others, so a build with one is always full.
+PAGE_LOCAL_PLUGINS = frozenset({"search", "material/search", "papershelf"})
+# Markdown extensions that read other files into a page.
+FILE_READING_EXTENSIONS = frozenset({"pymdownx.snippets", "markdown_include.include"})
 Stamp = list[int]  # [mtime in ns, size]: what the file was when last read or written
 
 
@@ -189,6 +196,32 @@ def _untag_date(value: dict):
     if len(value) == 1 and "$datetime" in value:
         return datetime.datetime.fromisoformat(value["$datetime"])
     return value
+
+
+def full_build_reason(config, plugins: list[str], dirty: bool, previous: Manifest | None,
+                      interrupted: bool, settings: str) -> str | None:
+    """Why this build must render every page (``plugins``: the configured plugins' names;
+    ``settings``: this build's :func:`settings_digest`); None when it need not."""
+    others = [name for name in plugins if name not in PAGE_LOCAL_PLUGINS]
+    reading = FILE_READING_EXTENSIONS.intersection(config.markdown_extensions)
+    if not dirty:
+        return "a build without --dirty cleans the site folder"
+    if others:
+        return f"the plugin {others[0]!r} may make a page depend on other pages"
+    if config.hooks:
+        return "hooks: may make a page depend on other pages"
+    if reading:
+        return f"the extension {sorted(reading)[0]!r} reads other files into pages"
+    if previous is None:
+        return "no previous build"
+    if interrupted:
+        return "the previous build was interrupted"
+    if previous.settings != settings:
+        return ("the configuration, the templates (overrides/), or the versions of "
+                "MkDocs, its extensions or Papershelf changed")
+    if not os.path.isdir(config.site_dir):
+        return "the site folder is missing"
+    return None
 
 
 def settings_digest(config, plugins: list[tuple[str, dict]]) -> str:

@@ -26,8 +26,8 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .build_state import (Manifest, PageRecord, Store, encode_meta, file_digest, nav_digest,
-                          page_key, settings_digest)
+from .build_state import (Manifest, PageRecord, Store, encode_meta, file_digest,
+                          full_build_reason, nav_digest, page_key, settings_digest)
 from .files import prune_empty_dirs, stamp
 from .mkdocs_adapters import (RecordingFiles, WarningHandler, constant, drop_dirty_warning,
                               inside, restore, search_plugin, target)
@@ -36,11 +36,6 @@ from .search_index import Copies
 
 log = logging.getLogger("mkdocs.plugins.papershelf")
 
-# Plugins that make a page's HTML from that page alone. Any other (tags, blog, ...) may
-# make a page depend on others, so a build with one is always full.
-PAGE_LOCAL_PLUGINS = frozenset({"search", "material/search", "papershelf"})
-# Markdown extensions that read other files into a page.
-FILE_READING_EXTENSIONS = frozenset({"pymdownx.snippets", "markdown_include.include"})
 
 
 class PapershelfPluginConfig(Config):
@@ -76,7 +71,8 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
         plugins = [(name, dict(plugin.config)) for name, plugin in config.plugins.items()]
         self.settings = settings_digest(config, plugins)
         self.previous = self.store.load(config.site_dir)
-        self.reason = self._full_build_reason(config, [name for name, _ in plugins])
+        self.reason = full_build_reason(config, [name for name, _ in plugins], self.dirty,
+                                        self.previous, self.store.building(), self.settings)
         self.copies = Copies(self.store.copies_folder(), self.store.bundle_folder())
         self.warned: set[str] = set()
         self.current: str | None = None
@@ -219,28 +215,6 @@ class IncrementalPlugin(BasePlugin[PapershelfPluginConfig]):
                                      self.config_file)
 
     # -- deciding -------------------------------------------------------------------------
-
-    def _full_build_reason(self, config, plugins: list[str]) -> str | None:
-        others = [name for name in plugins if name not in PAGE_LOCAL_PLUGINS]
-        reading = FILE_READING_EXTENSIONS.intersection(config.markdown_extensions)
-        if not self.dirty:
-            return "a build without --dirty cleans the site folder"
-        if others:
-            return f"the plugin {others[0]!r} may make a page depend on other pages"
-        if config.hooks:
-            return "hooks: may make a page depend on other pages"
-        if reading:
-            return f"the extension {sorted(reading)[0]!r} reads other files into pages"
-        if self.previous is None:
-            return "no previous build"
-        if self.store.building():
-            return "the previous build was interrupted"
-        if self.previous.settings != self.settings:
-            return ("the configuration, the templates (overrides/), or the versions of "
-                    "MkDocs, its extensions or Papershelf changed")
-        if not os.path.isdir(config.site_dir):
-            return "the site folder is missing"
-        return None
 
     def _decide_page(self, file) -> bool:
         """Whether the page must be rendered; sets MkDocs' ``is_modified`` to say so."""
