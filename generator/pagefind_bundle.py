@@ -190,22 +190,13 @@ def _same_bytes(one: str, other: str) -> bool:
         return first.read() == second.read()
 
 
-def bundle_stamps(site_dir: str) -> dict[str, list[int]]:
+def bundle_stamps(site_dir: str) -> dict[str, list[int] | None]:
     """The stamp of each of the bundle's files, by path in the site: the plugin keeps them
     to know whether the index is still what it wrote (one directory scan: 20,000 files at
-    20,000 papers)."""
-    bundle = os.path.join(site_dir, BUNDLE)
-    stamps, folders = {}, [bundle]
-    while folders:
-        try:
-            entries = list(os.scandir(folders.pop()))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                folders.append(entry.path)
-            else:
-                info = entry.stat(follow_symlinks=False)
-                name = BUNDLE + entry.path[len(bundle):].replace(os.sep, "/")
-                stamps[name] = [info.st_mtime_ns, info.st_size]
+    20,000 papers). A link is never what was written: None."""
+    bundle, links = os.path.join(site_dir, BUNDLE), []
+    stamps: dict[str, list[int] | None] = {
+        f"{BUNDLE}/{name}": [info.st_mtime_ns, info.st_size]
+        for name, info in scan_files(bundle, links).items()}
+    stamps.update({BUNDLE + path[len(bundle):].replace(os.sep, "/"): None for path in links})
     return stamps

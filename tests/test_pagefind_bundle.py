@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.pagefind_bundle import BUNDLE, _update, index_site
+from generator.pagefind_bundle import BUNDLE, _update, bundle_stamps, index_site
 
 
 def _copy(title: str, text: str) -> str:
@@ -169,3 +169,17 @@ def test_links_inside_the_bundle_are_removed_not_followed(tmp_path):
     assert (elsewhere / "a.pf").read_text() == "keep"
     assert not (site / "fragment").is_symlink()
     assert (site / "fragment" / "a.pf").read_text() == "new"
+
+
+def test_the_bundle_stamps_name_every_file_and_never_trust_a_link(tmp_path):
+    bundle = tmp_path / "site" / BUNDLE
+    (bundle / "fragment").mkdir(parents=True)
+    (bundle / "pagefind.js").write_text("js", encoding="utf-8")
+    (bundle / "fragment" / "en_1.pf_fragment").write_text("f", encoding="utf-8")
+    (bundle / "fragment" / "en_2.pf_fragment").symlink_to(bundle / "pagefind.js")
+    stamps = bundle_stamps(str(tmp_path / "site"))
+    info = (bundle / "pagefind.js").stat()
+    assert stamps["pagefind/pagefind.js"] == [info.st_mtime_ns, 2]
+    assert stamps["pagefind/fragment/en_1.pf_fragment"][1] == 1
+    assert stamps["pagefind/fragment/en_2.pf_fragment"] is None
+    assert len(stamps) == 3
