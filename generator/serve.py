@@ -45,6 +45,10 @@ def serve_site(config_path: Path | None, address: str, report: Callable[[str], N
     report(f"Generated: {summary.papers} papers; {_count(summary)}")
     command = mkdocs_command(config, "serve", "--livereload", "--watch-theme",
                              "--dev-addr", address, *incremental_arguments(config))
+    # Ctrl+C is how the server stops cleanly: started with SIGINT ignored (a background
+    # job of a script), the server would inherit that and could only be killed, leaving
+    # its temporary site behind. A handler here is reset to the default in the server.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     server = subprocess.Popen(command, cwd=config.root, env=mkdocs_environment())
     # A terminated `papershelf serve` must also stop the MkDocs server it started.
     signal.signal(signal.SIGTERM, _terminate)

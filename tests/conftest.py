@@ -116,6 +116,7 @@ E2E_MODULES = {"test_browser", "test_validity", "test_publish", "test_notes_roun
                "test_hostile"}
 E2E_TESTS = {"test_serve_regenerates_when_a_listing_changes",
              "test_serve_stopped_by_ctrl_c_leaves_nothing_behind",
+             "test_serve_started_with_ctrl_c_ignored_still_stops_cleanly",
              "test_a_second_run_waits_for_the_first",
              "test_a_build_never_publishes_what_a_link_points_at",
              "test_every_feed_bibtex_and_csl_file_parses",
@@ -137,13 +138,19 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def serve_once(project: Path, port: int, env: dict) -> str:
+def serve_once(project: Path, port: int, env: dict,
+               terminate: bool = False) -> tuple[str, float]:
     """``papershelf serve`` in its own process group, as a terminal runs it, until the site
-    is served, then Ctrl+C (every process of the group has it); what it printed."""
+    is served, then Ctrl+C (every process of the group has it); what it printed, and how
+    long it took to stop. ``terminate``: started with Ctrl+C ignored, as a background job
+    of a script is, and stopped with SIGTERM."""
+    def ignore_ctrl_c():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a",
                                f"127.0.0.1:{port}"], cwd=project, start_new_session=True,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              env=env)
+                              env=env, preexec_fn=ignore_ctrl_c if terminate else None)
     try:
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and server.poll() is None:
@@ -154,8 +161,12 @@ def serve_once(project: Path, port: int, env: dict) -> str:
                 if getattr(error, "code", None):  # served, under the site's own path
                     break
                 time.sleep(0.5)
-        os.killpg(server.pid, signal.SIGINT)
-        return server.communicate(timeout=60)[0]
+        started = time.monotonic()
+        if terminate:
+            server.terminate()
+        else:
+            os.killpg(server.pid, signal.SIGINT)
+        return server.communicate(timeout=60)[0], time.monotonic() - started
     finally:
         if server.poll() is None:
             server.kill()

@@ -142,8 +142,21 @@ def test_serve_stopped_by_ctrl_c_leaves_nothing_behind(tmp_path):
     project = copy_project(tmp_path / "project")
     temporary = tmp_path / "tmp"  # where MkDocs builds the served site
     temporary.mkdir()
-    output = serve_once(project, free_port(), {**os.environ, "TMPDIR": str(temporary)})
+    output, _ = serve_once(project, free_port(), {**os.environ, "TMPDIR": str(temporary)})
     assert "Serving on" in output and "Traceback" not in output
+    assert list(temporary.iterdir()) == []
+
+
+def test_serve_started_with_ctrl_c_ignored_still_stops_cleanly(tmp_path):
+    from .conftest import copy_project, free_port, serve_once
+
+    project = copy_project(tmp_path / "project")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    environment = {**os.environ, "TMPDIR": str(temporary)}
+    output, seconds = serve_once(project, free_port(), environment, terminate=True)
+    assert "Serving on" in output
+    assert seconds < 8, output  # stopped by its SIGINT, not killed after a wait
     assert list(temporary.iterdir()) == []
 
 

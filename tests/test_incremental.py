@@ -196,13 +196,13 @@ def test_a_site_without_directory_urls_is_refused_with_a_message(tmp_path):
 def test_a_new_server_starts_from_the_site_the_last_one_served(tmp_path):
     project = copy_project(tmp_path / "project")
     port = free_port()
-    assert kind(serve_once(project, port, ENVIRONMENT)) == \
+    assert kind(serve_once(project, port, ENVIRONMENT)[0]) == \
         "full build of 241 pages: no previous build"
     edit_note(project)
-    assert kind(serve_once(project, port, ENVIRONMENT)).startswith("incremental build: 1 of")
+    assert kind(serve_once(project, port, ENVIRONMENT)[0]).startswith("incremental build: 1 of")
     # The same inputs served by a server that starts from nothing: the same site.
     clean = clean_copy(project, tmp_path / "clean")
-    assert kind(serve_once(clean, port, ENVIRONMENT)).startswith("full build")
+    assert kind(serve_once(clean, port, ENVIRONMENT)[0]).startswith("full build")
     mirrored = tree(project / ".papershelf" / "serve" / "site")
     expected = tree(clean / ".papershelf" / "serve" / "site")
     assert sorted(mirrored) == sorted(expected) and len(expected) > 400
