@@ -149,8 +149,9 @@ def _seal_of(files: dict[str, os.stat_result]) -> str:
     Pagefind that wrote it and how."""
     from pagefind.service import get_executable
 
-    digest = hashlib.sha256(repr((str(get_executable()), os.stat(get_executable()).st_mtime_ns,
-                                  EXCLUDED, UNUSED)).encode())
+    executable = get_executable()
+    digest = hashlib.sha256(repr((str(executable), os.stat(executable).st_mtime_ns, EXCLUDED,
+                                  UNUSED)).encode())
     digest.update("".join(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\n"
                           for name, info in sorted(files.items())).encode())
     return digest.hexdigest()

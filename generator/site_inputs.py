@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .cache import code_version
 from .files import CACHE_DIR, read_cache, stamp, write_cache
+from .folders import scan_files
 
 FORMAT = 1
 INPUTS = "site-inputs"
@@ -107,16 +108,15 @@ def _strings(value) -> bool:
 
 
 def _walk(top: str):
+    """Each file under ``top`` (``top`` itself if it is a file), and each link there as a
+    link, with its [time, size]."""
     status = stamp(top)
     if status is None or not os.path.isdir(top):
         yield "", status or [0, -1]
         return
-    stack = [top]
-    while stack:
-        with os.scandir(stack.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(entry.path)
-                else:
-                    info = entry.stat(follow_symlinks=False)
-                    yield entry.path[len(top):], [info.st_mtime_ns, info.st_size]
+    links: list[str] = []
+    for name, info in scan_files(top, links).items():
+        yield name, [info.st_mtime_ns, info.st_size]
+    for path in links:
+        info = os.lstat(path)
+        yield os.path.relpath(path, top).replace(os.sep, "/"), [info.st_mtime_ns, info.st_size]
